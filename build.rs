@@ -1,0 +1,30 @@
+//! Build step: read and check `data/`, then embed the dataset as JSON (see `src/dataset`).
+//!
+//! A problem in a data file stops the build with a message naming the file, the entry and the
+//! field, before anything reaches the browser.
+
+#[allow(dead_code)]
+#[path = "src/model.rs"]
+mod model;
+
+#[allow(dead_code)]
+#[path = "src/dataset/mod.rs"]
+mod dataset;
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=data");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    match dataset::load(Path::new("data")) {
+        Ok(ds) => {
+            let json = serde_json::to_string(&ds).expect("the dataset serializes");
+            std::fs::write(Path::new(&out).join("dataset.json"), json)
+                .expect("OUT_DIR is writable");
+        }
+        Err(e) => {
+            eprintln!("\nerror in the data: {e}\n");
+            std::process::exit(1);
+        }
+    }
+}

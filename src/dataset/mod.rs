@@ -1,0 +1,592 @@
+//! The build-time data pipeline: read the hand-edited files in `data/`, check every entry,
+//! generate the Simplified Chinese text, and build the [`Dataset`] the app embeds.
+//!
+//! Runs in `build.rs` (so a bad data file fails the build) and in native tests.
+
+mod error;
+pub mod hans;
+mod numbers;
+mod raw;
+
+pub use error::DataError;
+
+use crate::model::*;
+use hans::ToHans;
+use raw::*;
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Reads and checks every file in `dir`, and returns the dataset or the first problem found.
+pub fn load(dir: &Path) -> Result<Dataset, DataError> {
+    let overrides: Vec<RawOverride> =
+        DataFile::list(dir, "zh-hans-overrides.toml", "override", false)?;
+    let to_hans = ToHans::new(overrides.into_iter().map(|o| (o.hant, o.hans)).collect());
+
+    let article = DataFile::read(dir, "article.toml")?;
+    article.only_keys(&["meta", "paragraph"])?;
+    let meta: RawMeta = article.single("meta")?;
+    let paragraphs: Vec<RawParagraph> = article.entries("paragraph", true)?;
+    let groups: Vec<RawGroup> = DataFile::list(dir, "groups.toml", "group", true)?;
+    let figures: Vec<RawFigure> = DataFile::list(dir, "figures.toml", "figure", true)?;
+    let derived: Vec<RawDerived> = DataFile::list(dir, "derived.toml", "derived", false)?;
+    let projects: Vec<RawProject> = DataFile::list(dir, "projects.toml", "project", true)?;
+    let tasks: Vec<RawTask> = DataFile::list(dir, "tasks.toml", "task", true)?;
+
+    let mut b = Builder { to_hans, ds: None };
+    let sentences = b.sentences(&paragraphs)?;
+    let ds = Dataset {
+        meta: Meta {
+            title: b.text("article.toml", "meta", "title", &meta.title)?,
+            dek: b.text("article.toml", "meta", "dek", &meta.dek)?,
+            date: meta.date,
+            byline: b.text("article.toml", "meta", "byline", &meta.byline)?,
+            source: b.text("article.toml", "meta", "source", &meta.source)?,
+        },
+        sentences,
+        groups: Vec::new(),
+        figures: Vec::new(),
+        derived: Vec::new(),
+        projects: Vec::new(),
+        tasks: Vec::new(),
+    };
+    b.ds = Some(ds);
+    let groups = b.groups(groups)?;
+    b.dataset().groups = groups;
+    let figures = b.figures(figures)?;
+    b.dataset().figures = figures;
+    let derived = b.derived(derived)?;
+    b.dataset().derived = derived;
+    let projects = b.projects(projects)?;
+    b.dataset().projects = projects;
+    let tasks = b.tasks(tasks)?;
+    b.dataset().tasks = tasks;
+    Ok(b.ds.take().expect("dataset is built"))
+}
+
+/// One parsed data file, kept as a TOML table so that each entry is checked on its own.
+struct DataFile {
+    name: String,
+    table: toml::Table,
+}
+
+impl DataFile {
+    fn read(dir: &Path, name: &str) -> Result<Self, DataError> {
+        let shown = format!("data/{name}");
+        let text = std::fs::read_to_string(dir.join(name))
+            .map_err(|e| DataError::new(&shown, "", "", format!("cannot read the file: {e}")))?;
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            DataError::new(&shown, "", "", format!("not valid TOML: {e}"))
+        })?;
+        Ok(DataFile { name: shown, table })
+    }
+
+    /// Fails on any top-level key but `allowed`.
+    fn only_keys(&self, allowed: &[&str]) -> Result<(), DataError> {
+        match self.table.keys().find(|k| !allowed.contains(&k.as_str())) {
+            Some(k) => Err(DataError::new(
+                &self.name,
+                "",
+                k,
+                format!("unknown section `{k}`; valid: {}", quoted(allowed)),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    fn single<T: DeserializeOwned>(&self, key: &str) -> Result<T, DataError> {
+        let value = self.table.get(key).ok_or_else(|| {
+            DataError::new(&self.name, "", key, format!("missing section `[{key}]`"))
+        })?;
+        deserialize(value.clone(), &self.name, &format!("[{key}]"))
+    }
+
+    /// The entries of the `[[key]]` array, each deserialized on its own.
+    fn entries<T: DeserializeOwned>(&self, key: &str, required: bool) -> Result<Vec<T>, DataError> {
+        let Some(value) = self.table.get(key) else {
+            return if required {
+                Err(DataError::new(
+                    &self.name,
+                    "",
+                    key,
+                    format!("no `[[{key}]]` entries"),
+                ))
+            } else {
+                Ok(Vec::new())
+            };
+        };
+        let array = value.as_array().ok_or_else(|| {
+            DataError::new(
+                &self.name,
+                "",
+                key,
+                format!("`{key}` must be a list of `[[{key}]]` entries"),
+            )
+        })?;
+        array
+            .iter()
+            .enumerate()
+            .map(|(i, v)| deserialize(v.clone(), &self.name, &entry_name(key, i, v)))
+            .collect()
+    }
+
+    /// The entries of a file that holds nothing but a `[[key]]` list.
+    fn list<T: DeserializeOwned>(
+        dir: &Path,
+        name: &str,
+        key: &str,
+        required: bool,
+    ) -> Result<Vec<T>, DataError> {
+        let file = DataFile::read(dir, name)?;
+        file.only_keys(&[key])?;
+        file.entries(key, required)
+    }
+}
+
+/// `figure "fixed-asset-investment"`, or `task #3` when the entry has no id.
+fn entry_name(kind: &str, index: usize, value: &toml::Value) -> String {
+    match value.get("id").and_then(|v| v.as_str()) {
+        Some(id) => format!("{kind} \"{id}\""),
+        None => format!("{kind} #{}", index + 1),
+    }
+}
+
+fn deserialize<T: DeserializeOwned>(
+    value: toml::Value,
+    file: &str,
+    entry: &str,
+) -> Result<T, DataError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { String::new() } else { path };
+        DataError::new(file, entry, &field, e.inner().to_string())
+    })
+}
+
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Checks the raw entries against each other and turns them into the model.
+struct Builder {
+    to_hans: ToHans,
+    /// The dataset as far as it is built: later entries are checked against earlier ones.
+    ds: Option<Dataset>,
+}
+
+impl Builder {
+    fn dataset(&mut self) -> &mut Dataset {
+        self.ds.as_mut().expect("dataset started")
+    }
+
+    fn built(&self) -> &Dataset {
+        self.ds.as_ref().expect("dataset started")
+    }
+
+    /// A reader-facing text: both written languages must be there; Simplified is generated.
+    fn text(&self, file: &str, entry: &str, field: &str, raw: &RawText) -> Result<Text, DataError> {
+        for (lang, value) in [("zh_hant", &raw.zh_hant), ("en", &raw.en)] {
+            if value.trim().is_empty() {
+                return Err(DataError::new(
+                    file,
+                    entry,
+                    &format!("{field}.{lang}"),
+                    "missing translation: write the text in both `zh_hant` and `en`",
+                ));
+            }
+        }
+        Ok(Text {
+            hans: self.to_hans.convert(&raw.zh_hant),
+            hant: raw.zh_hant.clone(),
+            en: raw.en.clone(),
+        })
+    }
+
+    fn sentences(&self, paragraphs: &[RawParagraph]) -> Result<Vec<Sentence>, DataError> {
+        const FILE: &str = "data/article.toml";
+        let mut ids = Ids::new(FILE, "sentence");
+        let mut paragraph_ids = Ids::new(FILE, "paragraph");
+        let mut out = Vec::new();
+        for p in paragraphs {
+            paragraph_ids.insert(&p.id)?;
+            for s in &p.sentence {
+                let entry = format!("sentence \"{}\"", s.id);
+                ids.insert(&s.id)?;
+                if s.text.is_empty() {
+                    return Err(DataError::new(
+                        FILE,
+                        &entry,
+                        "text",
+                        "the sentence has no text",
+                    ));
+                }
+                if s.en.trim().is_empty() {
+                    return Err(DataError::new(
+                        FILE,
+                        &entry,
+                        "en",
+                        "missing translation: write the English rendering",
+                    ));
+                }
+                out.push(Sentence {
+                    id: s.id.clone(),
+                    paragraph: p.id.clone(),
+                    kind: s.kind,
+                    original: s.text.clone(),
+                    reading: self.reading(s, &entry)?,
+                    en: s.en.clone(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Splits a sentence into pieces, marking the spans its restorations replace.
+    fn reading(&self, s: &RawSentence, entry: &str) -> Result<Vec<Piece>, DataError> {
+        const FILE: &str = "data/article.toml";
+        let mut spans = Vec::new();
+        for (i, r) in s.restore.iter().enumerate() {
+            let field = format!("restore[{i}].find");
+            let count = s.text.matches(r.find.as_str()).count();
+            if r.find.is_empty() || count != 1 {
+                return Err(DataError::new(
+                    FILE,
+                    entry,
+                    &field,
+                    format!("`{}` occurs {count} times in the sentence's text; it must occur exactly once (add context around it)", r.find),
+                ));
+            }
+            let start = s.text.find(r.find.as_str()).unwrap_or_default();
+            // Keep only the characters that differ, so that just those are marked as restored.
+            let prefix = common_prefix(&r.find, &r.replace);
+            let suffix = common_prefix_rev(&r.find[prefix..], &r.replace[prefix..]);
+            let damaged = &r.find[prefix..r.find.len() - suffix];
+            let restored = &r.replace[prefix..r.replace.len() - suffix];
+            let why = self.text(FILE, entry, &format!("restore[{i}].why"), &r.why)?;
+            spans.push((
+                start + prefix,
+                start + r.find.len() - suffix,
+                restored.to_string(),
+                damaged.to_string(),
+                why,
+            ));
+        }
+        spans.sort_by_key(|span| span.0);
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for (start, end, restored, damaged, why) in spans {
+            if start < at {
+                return Err(DataError::new(
+                    FILE,
+                    entry,
+                    "restore",
+                    "two restorations overlap",
+                ));
+            }
+            self.push_plain(&mut pieces, &s.text[at..start]);
+            pieces.push(Piece {
+                hans: self.to_hans.convert(&restored),
+                hant: restored,
+                restored: Some(Restoration { damaged, why }),
+            });
+            at = end;
+        }
+        self.push_plain(&mut pieces, &s.text[at..]);
+        Ok(pieces)
+    }
+
+    fn push_plain(&self, pieces: &mut Vec<Piece>, text: &str) {
+        if !text.is_empty() {
+            pieces.push(Piece {
+                hant: text.to_string(),
+                hans: self.to_hans.convert(text),
+                restored: None,
+            });
+        }
+    }
+
+    /// Fails unless `id` names a sentence of the article.
+    fn sentence(
+        &self,
+        file: &str,
+        entry: &str,
+        field: &str,
+        id: &str,
+    ) -> Result<&Sentence, DataError> {
+        self.built().sentence(id).ok_or_else(|| {
+            DataError::new(
+                file,
+                entry,
+                field,
+                format!(
+                    "no sentence has the id `{id}`; sentence ids are listed in data/article.toml"
+                ),
+            )
+        })
+    }
+
+    fn groups(&self, raw: Vec<RawGroup>) -> Result<Vec<Group>, DataError> {
+        const FILE: &str = "data/groups.toml";
+        let mut ids = Ids::new(FILE, "group");
+        raw.into_iter()
+            .map(|g| {
+                let entry = format!("group \"{}\"", g.id);
+                ids.insert(&g.id)?;
+                if let Some(h) = &g.heading {
+                    self.sentence(FILE, &entry, "heading", h)?;
+                }
+                Ok(Group {
+                    title: self.text(FILE, &entry, "title", &g.title)?,
+                    id: g.id,
+                    heading: g.heading,
+                })
+            })
+            .collect()
+    }
+
+    fn group(&self, file: &str, entry: &str, id: &str) -> Result<(), DataError> {
+        if self.built().groups.iter().any(|g| g.id == id) {
+            return Ok(());
+        }
+        let valid: Vec<&str> = self.built().groups.iter().map(|g| g.id.as_str()).collect();
+        Err(DataError::new(
+            file,
+            entry,
+            "group",
+            format!("unknown group `{id}`; valid: {}", quoted(&valid)),
+        ))
+    }
+
+    fn figures(&self, raw: Vec<RawFigure>) -> Result<Vec<Figure>, DataError> {
+        const FILE: &str = "data/figures.toml";
+        let mut ids = Ids::new(FILE, "figure");
+        raw.into_iter()
+            .map(|f| {
+                let entry = format!("figure \"{}\"", f.id);
+                ids.insert(&f.id)?;
+                self.group(FILE, &entry, &f.group)?;
+                let source = self.sentence(FILE, &entry, "source", &f.source)?;
+                for (i, id) in f.also.iter().enumerate() {
+                    self.sentence(FILE, &entry, &format!("also[{i}]"), id)?;
+                }
+                numbers::check_quote(
+                    &source.restored(Lang::Hant),
+                    &f.quote,
+                    f.value,
+                    f.unit,
+                    f.qualifier,
+                )
+                .map_err(|m| DataError::new(FILE, &entry, "quote", m))?;
+                let period = match &f.period {
+                    RawPeriod::Plain(p) => Text {
+                        hant: p.clone(),
+                        hans: p.clone(),
+                        en: p.clone(),
+                    },
+                    RawPeriod::Words(w) => self.text(FILE, &entry, "period", w)?,
+                };
+                Ok(Figure {
+                    label: self.text(FILE, &entry, "label", &f.label)?,
+                    note: f
+                        .note
+                        .as_ref()
+                        .map(|n| self.text(FILE, &entry, "note", n))
+                        .transpose()?,
+                    id: f.id,
+                    group: f.group,
+                    value: f.value,
+                    unit: f.unit,
+                    qualifier: f.qualifier,
+                    period,
+                    source: f.source,
+                    quote: f.quote,
+                    also: f.also,
+                })
+            })
+            .collect()
+    }
+
+    fn derived(&self, raw: Vec<RawDerived>) -> Result<Vec<Derived>, DataError> {
+        const FILE: &str = "data/derived.toml";
+        let mut ids = Ids::new(FILE, "derived figure");
+        for f in &self.built().figures {
+            ids.seen.insert(f.id.clone());
+        }
+        raw.into_iter()
+            .map(|d| {
+                let entry = format!("derived \"{}\"", d.id);
+                ids.insert(&d.id)?;
+                self.group(FILE, &entry, &d.group)?;
+                let inputs: Vec<&Figure> = d
+                    .inputs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| {
+                        self.built().figure(id).ok_or_else(|| {
+                            DataError::new(FILE, &entry, &format!("inputs[{i}]"), format!("no figure has the id `{id}`; inputs are ids from data/figures.toml"))
+                        })
+                    })
+                    .collect::<Result<_, _>>()?;
+                let [a, b] = inputs[..] else {
+                    return Err(DataError::new(FILE, &entry, "inputs", "give exactly two inputs: [a, b]"));
+                };
+                let computed = d.op.apply(a.value, b.value);
+                let scale = 10f64.powi(i32::from(d.decimals));
+                if ((computed * scale).round() - d.value * scale).abs() > 1e-6 {
+                    let places = usize::from(d.decimals);
+                    return Err(DataError::new(
+                        FILE,
+                        &entry,
+                        "value",
+                        format!("the inputs give {computed:.4}, which rounds to {computed:.places$}, not {}", d.value),
+                    ));
+                }
+                let exact = (computed - d.value).abs() < 1e-9 && a.qualifier == Qualifier::Exact && b.qualifier == Qualifier::Exact;
+                Ok(Derived {
+                    label: self.text(FILE, &entry, "label", &d.label)?,
+                    how: self.text(FILE, &entry, "how", &d.how)?,
+                    qualifier: if exact { Qualifier::Exact } else { Qualifier::About },
+                    id: d.id,
+                    group: d.group,
+                    op: d.op,
+                    inputs: d.inputs,
+                    value: d.value,
+                    decimals: d.decimals,
+                    unit: d.unit,
+                })
+            })
+            .collect()
+    }
+
+    fn projects(&self, raw: Vec<RawProject>) -> Result<Vec<Project>, DataError> {
+        const FILE: &str = "data/projects.toml";
+        let mut ids = Ids::new(FILE, "project");
+        raw.into_iter()
+            .map(|p| {
+                let entry = format!("project \"{}\"", p.id);
+                ids.insert(&p.id)?;
+                let name = self.text(FILE, &entry, "name", &p.name)?;
+                if p.milestone.is_empty() {
+                    return Err(DataError::new(FILE, &entry, "milestone", "a project needs at least one `[[project.milestone]]`"));
+                }
+                for (i, id) in p.figures.iter().enumerate() {
+                    if self.built().figure(id).is_none() {
+                        return Err(DataError::new(FILE, &entry, &format!("figures[{i}]"), format!("no figure has the id `{id}`")));
+                    }
+                }
+                let milestones = p
+                    .milestone
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        let sources = std::iter::once((format!("milestone[{i}].source"), &m.source))
+                            .chain(m.also.iter().enumerate().map(|(j, id)| (format!("milestone[{i}].also[{j}]"), id)));
+                        for (field, id) in sources {
+                            let s = self.sentence(FILE, &entry, &field, id)?;
+                            if !s.restored(Lang::Hant).contains(&name.hant) {
+                                return Err(DataError::new(
+                                    FILE,
+                                    &entry,
+                                    &field,
+                                    format!("sentence `{id}` does not name `{}`; the name must be written as in the sentence", name.hant),
+                                ));
+                            }
+                        }
+                        Ok(Milestone { kind: m.kind, source: m.source, also: m.also })
+                    })
+                    .collect::<Result<_, DataError>>()?;
+                Ok(Project { id: p.id, name, sector: p.sector, figures: p.figures, milestones })
+            })
+            .collect()
+    }
+
+    fn tasks(&self, raw: Vec<RawTask>) -> Result<Vec<Task>, DataError> {
+        const FILE: &str = "data/tasks.toml";
+        raw.into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let entry = format!("task #{}", i + 1);
+                if usize::from(t.number) != i + 1 {
+                    return Err(DataError::new(
+                        FILE,
+                        &entry,
+                        "number",
+                        format!("tasks are numbered 1, 2, 3 … in order; expected {}", i + 1),
+                    ));
+                }
+                let source = self.sentence(FILE, &entry, "source", &t.source)?;
+                if !source.restored(Lang::Hant).contains(&t.text.zh_hant) {
+                    return Err(DataError::new(
+                        FILE,
+                        &entry,
+                        "text.zh_hant",
+                        format!("the text does not occur in sentence `{}`", t.source),
+                    ));
+                }
+                Ok(Task {
+                    number: t.number,
+                    text: self.text(FILE, &entry, "text", &t.text)?,
+                    source: t.source,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Ids seen so far in one namespace, to catch duplicates.
+struct Ids {
+    file: &'static str,
+    kind: &'static str,
+    seen: HashSet<String>,
+}
+
+impl Ids {
+    fn new(file: &'static str, kind: &'static str) -> Self {
+        Ids {
+            file,
+            kind,
+            seen: HashSet::new(),
+        }
+    }
+
+    fn insert(&mut self, id: &str) -> Result<(), DataError> {
+        let entry = format!("{} \"{id}\"", self.kind);
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(DataError::new(
+                self.file,
+                &entry,
+                "id",
+                "ids are made of ASCII letters, digits and `-`",
+            ));
+        }
+        if !self.seen.insert(id.to_string()) {
+            return Err(DataError::new(
+                self.file,
+                &entry,
+                "id",
+                format!("duplicate id `{id}`: every id must be unique"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i)
+}
+
+fn common_prefix_rev(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
+}

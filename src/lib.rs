@@ -1,0 +1,15 @@
+//! 數讀2024: the Xiamen Torch High-tech Zone's year as an interactive infographic.
+//!
+//! Data flows one way, and the modules follow it:
+//! - [`dataset`] (build time only): reads `data/`, checks it, generates Simplified Chinese;
+//! - [`model`]: the typed facts, projects and sentences;
+//! - [`embedded`]: the checked dataset compiled into the app;
+//! - [`charts`]: pure functions from the model to `charming` charts;
+//! - [`ui`]: Leptos components that wire signals to views.
+
+pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dataset;
+pub mod embedded;
+pub mod model;
+pub mod ui;

@@ -1,0 +1,186 @@
+//! Starting the three browser engines behind their WebDriver servers: Chromium
+//! (chromedriver), Firefox ESR (geckodriver) and WebKit (WebKitWebDriver under Xvfb).
+//!
+//! An engine that cannot start is an error that says which engine and why; it is never skipped.
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Map, Value};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    fn driver(self) -> (&'static str, &'static str) {
+        match self {
+            Engine::Chromium => (
+                "chromedriver",
+                "apt-get install -y chromium chromium-driver",
+            ),
+            Engine::Firefox => (
+                "geckodriver",
+                "apt-get install -y firefox-esr && cargo install --locked geckodriver@0.37.1",
+            ),
+            Engine::WebKit => (
+                "WebKitWebDriver",
+                "apt-get install -y webkit2gtk-driver xvfb",
+            ),
+        }
+    }
+
+    fn capabilities(self, profile: &Path) -> Map<String, Value> {
+        let caps = match self {
+            Engine::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1280,900",
+                        format!("--user-data-dir={}", profile.display()),
+                    ]
+                }
+            }),
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": "/usr/bin/firefox-esr",
+                    "args": ["-headless", "-width", "1280", "-height", "900"],
+                    "prefs": { "network.captive-portal-service.enabled": false, "app.update.enabled": false }
+                }
+            }),
+            Engine::WebKit => json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": {
+                    "binary": "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+                    "args": ["--automation"]
+                }
+            }),
+        };
+        caps.as_object().cloned().unwrap_or_default()
+    }
+}
+
+/// A running engine: its WebDriver session and the processes behind it.
+pub struct Browser {
+    pub client: Client,
+    processes: Vec<Child>,
+    profile: PathBuf,
+}
+
+impl Browser {
+    pub async fn start(engine: Engine) -> Result<Browser, String> {
+        let (driver, install) = engine.driver();
+        let fail = |why: String| format!("{} cannot start: {why}", engine.name());
+        let mut processes = Vec::new();
+        let mut command = Command::new(driver);
+        if engine == Engine::WebKit && std::env::var_os("DISPLAY").is_none() {
+            let display = format!(":{}", 90 + std::process::id() % 9);
+            let xvfb = Command::new("Xvfb")
+                .args([
+                    display.as_str(),
+                    "-screen",
+                    "0",
+                    "1280x900x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| {
+                    fail(format!(
+                        "Xvfb did not start ({e}); install it with: apt-get install -y xvfb"
+                    ))
+                })?;
+            processes.push(xvfb);
+            std::thread::sleep(Duration::from_millis(500));
+            command.env("DISPLAY", &display);
+        }
+        let port = free_port();
+        let log = std::env::temp_dir().join(format!("{driver}-{port}.log"));
+        let log_file = std::fs::File::create(&log).map_err(|e| fail(e.to_string()))?;
+        let child = command
+            .arg(format!("--port={port}"))
+            .stdout(log_file.try_clone().map_err(|e| fail(e.to_string()))?)
+            .stderr(log_file)
+            .spawn()
+            .map_err(|e| {
+                fail(format!(
+                    "`{driver}` did not start ({e}); install it with: {install}"
+                ))
+            })?;
+        processes.push(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                kill(&mut processes);
+                return Err(fail(format!(
+                    "`{driver}` did not listen on port {port} within 20 s; see {}",
+                    log.display()
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile =
+            std::env::temp_dir().join(format!("browser-test-profile-{}-{port}", engine.name()));
+        let connected = ClientBuilder::new(HttpConnector::new())
+            .capabilities(engine.capabilities(&profile))
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await;
+        match connected {
+            Ok(client) => Ok(Browser {
+                client,
+                processes,
+                profile,
+            }),
+            Err(e) => {
+                kill(&mut processes);
+                Err(fail(format!(
+                    "no WebDriver session ({e}); driver log: {}",
+                    log.display()
+                )))
+            }
+        }
+    }
+
+    pub async fn stop(mut self) {
+        let _ = self.client.close().await;
+        kill(&mut self.processes);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn kill(processes: &mut Vec<Child>) {
+    for p in processes.iter_mut().rev() {
+        let _ = p.kill();
+        let _ = p.wait();
+    }
+    processes.clear();
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on loopback")
+}

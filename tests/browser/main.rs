@@ -1,0 +1,98 @@
+//! Browser tests: serve `dist/` on loopback under a sub-path, as a newsroom would host it, and
+//! drive Chromium, Firefox and WebKit through WebDriver. Every check runs in every engine.
+//!
+//! Run with `make test` (which builds `dist/` first), or `cargo test -p browser-tests` after
+//! `make dist`. `DIST=path` tests another build.
+
+mod checks;
+mod engines;
+mod server;
+
+use checks::{Check, Ctx};
+use engines::{Browser, Engine};
+use libtest_mimic::{Arguments, Failed, Trial};
+use server::Server;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+/// The sub-path the app is served under, like an article's folder on a news site.
+const PREFIX: &str = "/news/2025/torch/";
+
+struct State {
+    runtime: tokio::runtime::Runtime,
+    server: Server,
+    /// Each engine is started once, on its first check; an engine that failed keeps its reason.
+    browsers: Mutex<HashMap<Engine, Result<Browser, String>>>,
+}
+
+static STATE: OnceLock<State> = OnceLock::new();
+
+fn state() -> &'static State {
+    STATE.get_or_init(|| {
+        let dist = std::env::var_os("DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+        assert!(
+            dist.join("index.html").is_file(),
+            "no built app in {}: run `make dist` first (make test does)",
+            dist.display()
+        );
+        State {
+            runtime: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a tokio runtime"),
+            server: Server::start(dist, PREFIX),
+            browsers: Mutex::new(HashMap::new()),
+        }
+    })
+}
+
+fn run_check(engine: Engine, check: Check) -> Result<(), Failed> {
+    let st = state();
+    let mut browsers = st.browsers.lock().unwrap_or_else(|e| e.into_inner());
+    let browser = browsers
+        .entry(engine)
+        .or_insert_with(|| st.runtime.block_on(Browser::start(engine)));
+    let browser = browser.as_ref().map_err(|why| Failed::from(why.as_str()))?;
+    let ctx = Ctx {
+        client: &browser.client,
+        server: &st.server,
+    };
+    st.runtime
+        .block_on(check.run(&ctx))
+        .map_err(|e| format!("{}: {e}", engine.name()).into())
+}
+
+fn main() -> std::process::ExitCode {
+    let mut args = Arguments::from_args();
+    // One browser at a time: the machines have two cores.
+    args.test_threads = Some(1);
+    let trials = Engine::ALL
+        .iter()
+        .flat_map(|&engine| {
+            Check::ALL.iter().map(move |&check| {
+                Trial::test(format!("{}::{}", engine.name(), check.name()), move || {
+                    run_check(engine, check)
+                })
+            })
+        })
+        .collect();
+    let conclusion = libtest_mimic::run(&args, trials);
+    let Some(st) = STATE.get() else {
+        return conclusion.exit_code();
+    };
+    let browsers: Vec<_> = st
+        .browsers
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .drain()
+        .collect();
+    for (_, browser) in browsers {
+        if let Ok(browser) = browser {
+            st.runtime.block_on(browser.stop());
+        }
+    }
+    conclusion.exit_code()
+}

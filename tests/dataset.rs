@@ -1,0 +1,376 @@
+//! The dataset against the article: counts, spot checks, the round trip to the source text,
+//! and one broken copy of the data per kind of mistake an editor can make.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use torch2024::dataset::{hans::traditional_only_chars, load, DataError};
+use torch2024::model::*;
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn dataset() -> Dataset {
+    load(&data_dir()).unwrap_or_else(|e| panic!("the real data must load: {e}"))
+}
+
+#[test]
+fn counts() {
+    let ds = dataset();
+    assert_eq!(ds.sentences.len(), 43);
+    assert_eq!(ds.groups.len(), 8);
+    assert_eq!(ds.figures.len(), 45);
+    assert_eq!(ds.derived.len(), 2);
+    assert_eq!(ds.projects.len(), 38);
+    assert_eq!(ds.tasks.len(), 5);
+
+    let per_group: Vec<(String, usize)> = ds
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), ds.figures_of(&g.id).count()))
+        .collect();
+    let want = [
+        ("headline", 6),
+        ("investment", 8),
+        ("construction", 9),
+        ("facilities", 4),
+        ("innovators", 9),
+        ("achievements", 2),
+        ("smart", 3),
+        ("finance", 4),
+    ];
+    assert_eq!(per_group, want.map(|(g, n)| (g.to_string(), n)).to_vec());
+
+    let mut per_kind: BTreeMap<MilestoneKind, usize> = BTreeMap::new();
+    for m in ds.projects.iter().flat_map(|p| &p.milestones) {
+        *per_kind.entry(m.kind).or_default() += 1;
+    }
+    use MilestoneKind::*;
+    let want = [
+        (Landed, 8),
+        (CapitalIncrease, 3),
+        (ConstructionStart, 8),
+        (Completion, 5),
+        (ProductionStart, 2),
+        (ToppedOut, 2),
+        (Listed, 1),
+        (Award, 3),
+        (Recognition, 3),
+        (Platform, 4),
+        (Breakthrough, 1),
+    ];
+    assert_eq!(per_kind, want.into_iter().collect());
+}
+
+#[test]
+fn spot_checks_against_the_article() {
+    let ds = dataset();
+    let fig = |id: &str| ds.figure(id).unwrap_or_else(|| panic!("figure {id}"));
+    let f = fig("fixed-asset-investment");
+    assert_eq!(
+        (f.value, f.unit, f.qualifier),
+        (477.34, Unit::HundredMillionYuan, Qualifier::Exact)
+    );
+    let f = fig("landed-investment");
+    assert_eq!((f.value, f.qualifier), (400.0, Qualifier::Over));
+    assert_eq!(f.source, "g1-1");
+    assert!(f.also.contains(&"p2-3".to_string()));
+    let f = fig("industrial-value-added-growth");
+    assert_eq!(
+        (f.value, f.unit, f.qualifier),
+        (10.0, Unit::Percent, Qualifier::Around)
+    );
+    let f = fig("foreign-capital-received");
+    assert_eq!(
+        (f.value, f.unit, f.qualifier),
+        (3.71, Unit::HundredMillionDollar, Qualifier::About)
+    );
+    assert_eq!(fig("provincial-key-plan-share").value, 126.9);
+    assert_eq!(fig("smart-needs").value, 1689.0);
+    assert_eq!(fig("land-acquired").value, 2283.0);
+
+    // One project, several milestones.
+    let ampace = ds
+        .projects
+        .iter()
+        .find(|p| p.name.hant == "新能安二期")
+        .expect("新能安二期");
+    let kinds: Vec<MilestoneKind> = ampace.milestones.iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![MilestoneKind::Landed, MilestoneKind::ConstructionStart]
+    );
+    assert_eq!(
+        ds.projects
+            .iter()
+            .filter(|p| p.name.hant == "新能安二期")
+            .count(),
+        1
+    );
+
+    assert_eq!(ds.tasks[0].text.hant, "強化項目招引,進一步積蓄發展後勁");
+}
+
+#[test]
+fn restored_readings_follow_the_source_readme() {
+    let ds = dataset();
+    let restored: Vec<(String, String)> = ds
+        .sentences
+        .iter()
+        .flat_map(|s| &s.reading)
+        .filter_map(|p| {
+            p.restored
+                .as_ref()
+                .map(|r| (r.damaged.clone(), p.hant.clone()))
+        })
+        .collect();
+    let want = [
+        ("&&", "平台"),
+        ("髮", "發"),
+        ("&&", "表示"),
+        ("&", "台"),
+        ("&&", "平台"),
+        ("&&", "平台"),
+    ];
+    let mut got = restored.clone();
+    got.sort();
+    let mut want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(got, want);
+    for s in &ds.sentences {
+        let text = s.restored(Lang::Hant);
+        assert!(
+            !text.contains('&') && !text.contains('髮'),
+            "{}: damage left in {text}",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn sentences_give_back_the_source_article() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/source/torch-2024-work-report.zh-Hant.txt");
+    let article = std::fs::read_to_string(&source)
+        .unwrap_or_else(|e| panic!("the source article is read from {}: {e}", source.display()));
+    let ds = dataset();
+    let mut joined = String::new();
+    let mut paragraph = "";
+    for s in &ds.sentences {
+        if !paragraph.is_empty() && s.paragraph != paragraph {
+            joined.push('\n');
+        }
+        paragraph = &s.paragraph;
+        joined.push_str(&s.original);
+    }
+    assert_eq!(joined, article.trim_end());
+}
+
+#[test]
+fn simplified_text_has_no_traditional_only_characters() {
+    let ds = dataset();
+    let mut texts: Vec<String> = Vec::new();
+    texts.extend(ds.sentences.iter().map(|s| s.restored(Lang::Hans)));
+    texts.extend(ds.figures.iter().map(|f| f.label.hans.clone()));
+    texts.extend(ds.projects.iter().map(|p| p.name.hans.clone()));
+    texts.extend(ds.groups.iter().map(|g| g.title.hans.clone()));
+    texts.extend(ds.tasks.iter().map(|t| t.text.hans.clone()));
+    let left: Vec<(String, Vec<char>)> = texts
+        .into_iter()
+        .filter_map(|t| {
+            let chars = traditional_only_chars(&t);
+            (!chars.is_empty()).then_some((t, chars))
+        })
+        .collect();
+    assert!(
+        left.is_empty(),
+        "Traditional-only characters left in Simplified text: {left:#?}"
+    );
+}
+
+/// Loads a copy of the real data with `from` replaced by `to` (once) in `file`.
+fn broken(file: &str, from: &str, to: &str) -> DataError {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("torch2024-broken-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(data_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "fixture: `{from}` is not in {file}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let result = load(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    result.expect_err("the broken data must be refused")
+}
+
+fn assert_names(e: &DataError, file: &str, entry: &str, field: &str, message: &str) {
+    let shown = e.to_string();
+    assert_eq!(
+        (e.file.as_str(), e.entry.as_str(), e.field.as_str()),
+        (file, entry, field),
+        "{shown}"
+    );
+    assert!(
+        e.message.contains(message),
+        "message should say `{message}`: {shown}"
+    );
+}
+
+#[test]
+fn refuses_an_unknown_field() {
+    let e = broken("figures.toml", "value = 477.34", "vaule = 477.34");
+    assert_names(
+        &e,
+        "data/figures.toml",
+        "figure \"fixed-asset-investment\"",
+        "vaule",
+        "unknown field `vaule`",
+    );
+    assert!(e.message.contains("expected one of"), "{e}");
+}
+
+#[test]
+fn refuses_a_missing_field() {
+    let e = broken("figures.toml", "value = 477.34\n", "");
+    assert_names(
+        &e,
+        "data/figures.toml",
+        "figure \"fixed-asset-investment\"",
+        "",
+        "missing field `value`",
+    );
+}
+
+#[test]
+fn refuses_an_unknown_source_sentence() {
+    let e = broken("figures.toml", "source = \"g1-1\"", "source = \"g9-9\"");
+    assert_names(
+        &e,
+        "data/figures.toml",
+        "figure \"landed-projects\"",
+        "source",
+        "no sentence has the id `g9-9`",
+    );
+}
+
+#[test]
+fn refuses_a_number_not_in_its_source() {
+    let e = broken("figures.toml", "value = 477.34", "value = 477.3");
+    assert_names(
+        &e,
+        "data/figures.toml",
+        "figure \"fixed-asset-investment\"",
+        "quote",
+        "not the value 477.3",
+    );
+}
+
+#[test]
+fn refuses_a_duplicate_id() {
+    let e = broken(
+        "figures.toml",
+        "id = \"software-revenue-growth\"",
+        "id = \"industrial-value-added-growth\"",
+    );
+    assert_names(
+        &e,
+        "data/figures.toml",
+        "figure \"industrial-value-added-growth\"",
+        "id",
+        "duplicate id",
+    );
+}
+
+#[test]
+fn refuses_an_unknown_unit() {
+    let e = broken("figures.toml", "unit = \"億元\"", "unit = \"萬元\"");
+    assert_names(
+        &e,
+        "data/figures.toml",
+        "figure \"fixed-asset-investment\"",
+        "unit",
+        "unknown variant `萬元`",
+    );
+    assert!(
+        e.message.contains("億元"),
+        "should list the valid units: {e}"
+    );
+}
+
+#[test]
+fn refuses_an_unknown_sector() {
+    let e = broken(
+        "projects.toml",
+        "sector = \"new-energy\"",
+        "sector = \"energy\"",
+    );
+    assert_names(
+        &e,
+        "data/projects.toml",
+        "project \"ampace-phase-2\"",
+        "sector",
+        "unknown variant `energy`",
+    );
+    assert!(
+        e.message.contains("new-energy"),
+        "should list the valid sectors: {e}"
+    );
+}
+
+#[test]
+fn refuses_a_missing_translation() {
+    let e = broken(
+        "figures.toml",
+        "en = \"Fixed-asset investment\"",
+        "en = \"\"",
+    );
+    assert_names(
+        &e,
+        "data/figures.toml",
+        "figure \"fixed-asset-investment\"",
+        "label.en",
+        "missing translation",
+    );
+}
+
+#[test]
+fn refuses_a_project_its_source_does_not_name() {
+    let e = broken("projects.toml", "source = \"g2-2\"", "source = \"g2-3\"");
+    assert_names(
+        &e,
+        "data/projects.toml",
+        "project \"ampace-phase-2\"",
+        "milestone[1].source",
+        "does not name `新能安二期`",
+    );
+}
+
+#[test]
+fn refuses_a_wrong_derived_value() {
+    let e = broken("derived.toml", "value = 58.1", "value = 58.2");
+    assert_names(
+        &e,
+        "data/derived.toml",
+        "derived \"smart-conversion-rate\"",
+        "value",
+        "rounds to 58.1",
+    );
+}
+
+#[test]
+fn refuses_invalid_toml_naming_the_line() {
+    let e = broken("groups.toml", "[[group]]", "[[group]");
+    assert_eq!(e.file, "data/groups.toml");
+    assert!(
+        e.message.contains("not valid TOML") && e.message.contains("line"),
+        "{e}"
+    );
+}
