@@ -4,6 +4,7 @@
 //! - [`dataset`] (build time only): reads `data/`, checks it, generates Simplified Chinese;
 //! - [`model`]: the typed facts, projects and sentences;
 //! - [`embedded`]: the checked dataset compiled into the app;
+//! - [`format`], [`i18n`]: numbers and interface strings in each language;
 //! - [`charts`]: pure functions from the model to `charming` charts;
 //! - [`ui`]: Leptos components that wire signals to views.
 
@@ -11,5 +12,8 @@ pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod dataset;
 pub mod embedded;
+pub mod format;
+pub mod i18n;
 pub mod model;
+pub mod query;
 pub mod ui;

@@ -1,12 +1,23 @@
 //! The user interface: Leptos components that only wire signals to views.
+//!
+//! `state` holds the shared signals and their link to the URL; the other modules are the
+//! page's parts, top to bottom: `header`, `groups` (tiles and `chart`s), `cards`, `source`.
 
+mod cards;
 mod chart;
+mod groups;
+mod header;
 mod panic;
+mod source;
+mod state;
 
+use crate::charts::{link_label, Link};
 use crate::embedded::dataset;
-use crate::model::Lang;
-use chart::ChartView;
+use crate::i18n::strings;
+use crate::query::Filter;
+use groups::{GroupSection, TasksSection};
 use leptos::prelude::*;
+use state::{use_state, AppState};
 
 /// Shows panics on the page, then mounts the app in place of the loading skeleton.
 pub fn start() {
@@ -15,24 +26,52 @@ pub fn start() {
         panic!("index.html has no element with id `app` to mount the infographic in");
     };
     root.set_inner_html("");
+    let _ = root.remove_attribute("aria-busy");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
     leptos::mount::mount_to(root, App).forget();
 }
 
 #[component]
 fn App() -> impl IntoView {
+    let state = AppState::from_location();
+    provide_context(state);
+    state.connect();
     let ds = dataset();
-    let lang = Lang::Hant;
-    let chart = crate::charts::investment_projects(ds, lang);
+
+    // A chart bar or tile that stands for a kind of project filters the cards to it, scrolls
+    // to them and says so.
+    let on_link = Callback::new(move |link: Link| {
+        let sort = state.filter.get_untracked().sort;
+        let mut filter = Filter {
+            sort,
+            ..Filter::default()
+        };
+        match link {
+            Link::Kind(k) => filter.toggle_kind(k),
+            Link::Sector(s) => filter.toggle_sector(s),
+        }
+        state.filter.set(filter);
+        let lang = state.lang.get_untracked();
+        state.announcement.set(format!(
+            "{} · {}",
+            strings(lang).projects_title,
+            link_label(link, lang)
+        ));
+        if let Some(cards) = document().get_element_by_id("projects") {
+            cards.scroll_into_view();
+        }
+    });
+
     view! {
-        <header class="masthead">
-            <h1>{ds.meta.title.get(lang).to_string()}</h1>
-            <p class="dek">{ds.meta.dek.get(lang).to_string()}</p>
-        </header>
-        <section class="group" aria-labelledby="investment-title">
-            <h2 id="investment-title">{ds.groups.iter().find(|g| g.id == "investment").map(|g| g.title.get(lang).to_string())}</h2>
-            <ChartView id="chart-investment" chart=chart label="招商引資項目數".to_string()/>
-        </section>
-        <p class="placeholder">"更多內容即將推出"</p>
+        <div class="page" class:embed=move || state.embed.get()>
+            <a class="skip-link" href="#projects">{move || strings(state.lang.get()).skip_to_projects}</a>
+            <header::Masthead/>
+            {ds.groups.iter().map(|g| view! { <GroupSection group=g on_link=on_link/> }).collect_view()}
+            <TasksSection/>
+            <cards::ProjectsSection/>
+            <header::Colophon/>
+            <source::SourceDialog/>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || use_state().announcement.get()}</p>
+        </div>
     }
 }

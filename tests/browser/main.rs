@@ -8,7 +8,7 @@ mod checks;
 mod engines;
 mod server;
 
-use checks::{Check, Ctx};
+use checks::{CheckFn, Ctx};
 use engines::{Browser, Engine};
 use libtest_mimic::{Arguments, Failed, Trial};
 use server::Server;
@@ -49,7 +49,7 @@ fn state() -> &'static State {
     })
 }
 
-fn run_check(engine: Engine, check: Check) -> Result<(), Failed> {
+fn run_check(engine: Engine, check: CheckFn) -> Result<(), Failed> {
     let st = state();
     let mut browsers = st.browsers.lock().unwrap_or_else(|e| e.into_inner());
     let browser = browsers
@@ -61,7 +61,7 @@ fn run_check(engine: Engine, check: Check) -> Result<(), Failed> {
         server: &st.server,
     };
     st.runtime
-        .block_on(check.run(&ctx))
+        .block_on(check(&ctx))
         .map_err(|e| format!("{}: {e}", engine.name()).into())
 }
 
@@ -72,8 +72,8 @@ fn main() -> std::process::ExitCode {
     let trials = Engine::ALL
         .iter()
         .flat_map(|&engine| {
-            Check::ALL.iter().map(move |&check| {
-                Trial::test(format!("{}::{}", engine.name(), check.name()), move || {
+            checks::ALL.iter().map(move |&(name, check)| {
+                Trial::test(format!("{}::{name}", engine.name()), move || {
                     run_check(engine, check)
                 })
             })

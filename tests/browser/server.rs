@@ -6,6 +6,8 @@ use std::sync::{Arc, Mutex};
 
 const PROBE: &str = include_str!("probe.js");
 const PROBE_PATH: &str = "__probe.js";
+/// A path prefix under which the ECharts script is "not found".
+const NO_ECHARTS: &str = "/no-echarts";
 
 /// One request the server answered.
 #[derive(Clone, Debug)]
@@ -17,6 +19,7 @@ pub struct Request {
 pub struct Server {
     /// e.g. `http://127.0.0.1:39123/news/2025/torch/`
     pub base: String,
+    prefix: &'static str,
     pub log: Arc<Mutex<Vec<Request>>>,
 }
 
@@ -46,8 +49,15 @@ impl Server {
         });
         Server {
             base: format!("http://127.0.0.1:{port}{prefix}"),
+            prefix,
             log,
         }
+    }
+
+    /// The app's URL on a second path where the ECharts file is missing, as if it failed to load.
+    pub fn url_without_echarts(&self, query: &str) -> String {
+        let origin = self.base.trim_end_matches(self.prefix);
+        format!("{origin}{NO_ECHARTS}{}{query}", self.prefix)
     }
 
     /// Requests that failed (status 400 or more), for the no-failed-request checks.
@@ -63,6 +73,12 @@ impl Server {
 }
 
 fn respond(root: &Path, prefix: &str, path: &str) -> (u16, Vec<u8>, &'static str) {
+    if let Some(path) = path.strip_prefix(NO_ECHARTS) {
+        if path.contains("echarts") {
+            return (404, b"blocked for the test".to_vec(), "text/plain");
+        }
+        return respond(root, prefix, path);
+    }
     let Some(rest) = path.strip_prefix(prefix) else {
         return (404, b"not under the app's path".to_vec(), "text/plain");
     };

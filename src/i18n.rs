@@ -1,0 +1,385 @@
+//! Every interface string, once per language. `Strings` is a struct, so a string added for one
+//! language and missing in another is a compile error, not a blank on the page.
+//!
+//! Texts of the dataset (figures, projects, sentences) are not here: they live in `data/`.
+
+use crate::model::{Lang, MilestoneKind, Sector};
+
+pub struct Strings {
+    /// The language's own name, for the language switch.
+    pub own_name: &'static str,
+    pub language: &'static str,
+    pub skip_to_projects: &'static str,
+    pub published: &'static str,
+    pub by: &'static str,
+    pub headline: &'static str,
+    pub show_source: &'static str,
+    pub source_title: &'static str,
+    pub close: &'static str,
+    pub restored_mark: &'static str,
+    pub original_text: &'static str,
+    pub english_rendering: &'static str,
+    pub also_stated_in: &'static str,
+    pub derived: &'static str,
+    pub how_derived: &'static str,
+    pub chart_failed: &'static str,
+    pub data_table: &'static str,
+    pub table_item: &'static str,
+    pub table_value: &'static str,
+    pub show_projects: &'static str,
+    pub tasks_title: &'static str,
+    pub projects_title: &'static str,
+    pub projects_intro: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub milestone_facet: &'static str,
+    pub sector_facet: &'static str,
+    pub sort: &'static str,
+    pub sort_article: &'static str,
+    pub sort_name: &'static str,
+    pub sort_sector: &'static str,
+    pub no_results: &'static str,
+    pub reset: &'static str,
+    pub figures_of_project: &'static str,
+    pub sources_of_project: &'static str,
+    pub downloads: &'static str,
+    pub error_banner: &'static str,
+    pub results: fn(usize, usize) -> String,
+    pub date: fn(&str) -> String,
+    pub sector: fn(Sector) -> &'static str,
+    pub milestone: fn(MilestoneKind) -> &'static str,
+}
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Hant => &HANT,
+        Lang::Hans => &HANS,
+        Lang::En => &EN,
+    }
+}
+
+/// The language for a reader whose browser prefers `tags` (most preferred first): the first
+/// Chinese tag decides the script by region or script subtag (CN, SG, Hans → Simplified;
+/// TW, HK, MO, Hant → Traditional); a non-Chinese first tag gives English; else Traditional.
+pub fn lang_from_browser(tags: &[String]) -> Lang {
+    let Some(first) = tags.first() else {
+        return Lang::Hant;
+    };
+    let lower = first.to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    if parts.next() != Some("zh") {
+        return Lang::En;
+    }
+    for part in parts {
+        match part {
+            "hans" | "cn" | "sg" | "my" => return Lang::Hans,
+            "hant" | "tw" | "hk" | "mo" => return Lang::Hant,
+            _ => {}
+        }
+    }
+    Lang::Hant
+}
+
+/// `2025-01-10` → `2025年1月10日`.
+fn chinese_date(iso: &str) -> String {
+    let mut parts = iso.split('-').map(|p| p.trim_start_matches('0'));
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
+        _ => iso.to_string(),
+    }
+}
+
+/// `2025-01-10` → `10 January 2025`.
+fn english_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<usize> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts[..] {
+        [y, m @ 1..=12, d] => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
+const HANT: Strings = Strings {
+    own_name: "繁體中文",
+    language: "語言",
+    skip_to_projects: "跳到項目一覽",
+    published: "資料來源日期",
+    by: "撰文",
+    headline: "主要經濟指標",
+    show_source: "查看出處",
+    source_title: "出處",
+    close: "關閉",
+    restored_mark: "標示的文字為修復的內容:原文在轉換時損壞。",
+    original_text: "原文(含損壞字元)",
+    english_rendering: "英文譯文",
+    also_stated_in: "同一數字亦見於",
+    derived: "推算",
+    how_derived: "推算方法",
+    chart_failed: "圖表未能繪製;下方的數據表列出相同數字。",
+    data_table: "數據表",
+    table_item: "項目",
+    table_value: "數值",
+    show_projects: "查看相關項目",
+    tasks_title: "2025年重點任務",
+    projects_title: "項目一覽",
+    projects_intro: "報道提及的每個項目、企業、基金與設施。可按進展與領域篩選,或直接搜尋。",
+    search: "搜尋項目",
+    search_placeholder: "例如:天馬、儲能、Tianma",
+    milestone_facet: "進展",
+    sector_facet: "領域",
+    sort: "排序",
+    sort_article: "按報道順序",
+    sort_name: "按名稱",
+    sort_sector: "按領域",
+    no_results: "沒有符合條件的項目。",
+    reset: "清除全部篩選",
+    figures_of_project: "相關數字",
+    sources_of_project: "出處",
+    downloads: "下載數據",
+    error_banner: "抱歉,圖表出錯了,請重新載入頁面。",
+    results: |n, total| format!("顯示 {n} / {total} 個項目"),
+    date: chinese_date,
+    sector: |s| match s {
+        Sector::NewEnergy => "新能源與儲能",
+        Sector::SemiconductorsDisplays => "半導體與顯示",
+        Sector::AdvancedManufacturing => "先進製造",
+        Sector::DigitalAi => "數字經濟與人工智能",
+        Sector::Logistics => "物流",
+        Sector::Finance => "科技金融與基金",
+        Sector::Research => "科研",
+        Sector::PublicFacilities => "教育文化與公共配套",
+        Sector::Infrastructure => "基礎設施",
+    },
+    milestone: |k| match k {
+        MilestoneKind::Landed => "簽約落地",
+        MilestoneKind::CapitalIncrease => "增資擴產",
+        MilestoneKind::ConstructionStart => "開工",
+        MilestoneKind::Completion => "竣工",
+        MilestoneKind::ProductionStart => "投產",
+        MilestoneKind::ToppedOut => "封頂",
+        MilestoneKind::Listed => "上市",
+        MilestoneKind::Award => "獲獎",
+        MilestoneKind::Recognition => "獲評",
+        MilestoneKind::Platform => "平台",
+        MilestoneKind::Breakthrough => "技術突破",
+    },
+};
+
+const HANS: Strings = Strings {
+    own_name: "简体中文",
+    language: "语言",
+    skip_to_projects: "跳到项目一览",
+    published: "资料来源日期",
+    by: "撰文",
+    headline: "主要经济指标",
+    show_source: "查看出处",
+    source_title: "出处",
+    close: "关闭",
+    restored_mark: "标示的文字为修复的内容:原文在转换时损坏。",
+    original_text: "原文(含损坏字符)",
+    english_rendering: "英文译文",
+    also_stated_in: "同一数字亦见于",
+    derived: "推算",
+    how_derived: "推算方法",
+    chart_failed: "图表未能绘制;下方的数据表列出相同数字。",
+    data_table: "数据表",
+    table_item: "项目",
+    table_value: "数值",
+    show_projects: "查看相关项目",
+    tasks_title: "2025年重点任务",
+    projects_title: "项目一览",
+    projects_intro: "报道提及的每个项目、企业、基金与设施。可按进展与领域筛选,或直接搜索。",
+    search: "搜索项目",
+    search_placeholder: "例如:天马、储能、Tianma",
+    milestone_facet: "进展",
+    sector_facet: "领域",
+    sort: "排序",
+    sort_article: "按报道顺序",
+    sort_name: "按名称",
+    sort_sector: "按领域",
+    no_results: "没有符合条件的项目。",
+    reset: "清除全部筛选",
+    figures_of_project: "相关数字",
+    sources_of_project: "出处",
+    downloads: "下载数据",
+    error_banner: "抱歉,图表出错了,请重新加载页面。",
+    results: |n, total| format!("显示 {n} / {total} 个项目"),
+    date: chinese_date,
+    sector: |s| match s {
+        Sector::NewEnergy => "新能源与储能",
+        Sector::SemiconductorsDisplays => "半导体与显示",
+        Sector::AdvancedManufacturing => "先进制造",
+        Sector::DigitalAi => "数字经济与人工智能",
+        Sector::Logistics => "物流",
+        Sector::Finance => "科技金融与基金",
+        Sector::Research => "科研",
+        Sector::PublicFacilities => "教育文化与公共配套",
+        Sector::Infrastructure => "基础设施",
+    },
+    milestone: |k| match k {
+        MilestoneKind::Landed => "签约落地",
+        MilestoneKind::CapitalIncrease => "增资扩产",
+        MilestoneKind::ConstructionStart => "开工",
+        MilestoneKind::Completion => "竣工",
+        MilestoneKind::ProductionStart => "投产",
+        MilestoneKind::ToppedOut => "封顶",
+        MilestoneKind::Listed => "上市",
+        MilestoneKind::Award => "获奖",
+        MilestoneKind::Recognition => "获评",
+        MilestoneKind::Platform => "平台",
+        MilestoneKind::Breakthrough => "技术突破",
+    },
+};
+
+const EN: Strings = Strings {
+    own_name: "English",
+    language: "Language",
+    skip_to_projects: "Skip to the projects",
+    published: "Source dated",
+    by: "By",
+    headline: "Headline indicators",
+    show_source: "Show source",
+    source_title: "Source",
+    close: "Close",
+    restored_mark: "Marked characters are restored: the source text was damaged in conversion.",
+    original_text: "Original (with the damaged characters)",
+    english_rendering: "English rendering",
+    also_stated_in: "The same figure is also stated in",
+    derived: "Derived",
+    how_derived: "How it was derived",
+    chart_failed: "The chart could not be drawn; the data table below lists the same numbers.",
+    data_table: "Data table",
+    table_item: "Item",
+    table_value: "Value",
+    show_projects: "Show these projects",
+    tasks_title: "Key tasks for 2025",
+    projects_title: "The projects",
+    projects_intro: "Every project, company, fund and facility the report names. Filter by milestone and sector, or search.",
+    search: "Search projects",
+    search_placeholder: "e.g. Tianma, storage, school",
+    milestone_facet: "Milestone",
+    sector_facet: "Sector",
+    sort: "Sort",
+    sort_article: "As in the report",
+    sort_name: "By name",
+    sort_sector: "By sector",
+    no_results: "No project matches.",
+    reset: "Clear all filters",
+    figures_of_project: "Figures",
+    sources_of_project: "Sources",
+    downloads: "Download the data",
+    error_banner: "Sorry, the infographic stopped working. Please reload the page.",
+    results: |n, total| format!("Showing {n} of {total} projects"),
+    date: english_date,
+    sector: |s| match s {
+        Sector::NewEnergy => "New energy & storage",
+        Sector::SemiconductorsDisplays => "Semiconductors & displays",
+        Sector::AdvancedManufacturing => "Advanced manufacturing",
+        Sector::DigitalAi => "Digital & AI",
+        Sector::Logistics => "Logistics",
+        Sector::Finance => "Funds & finance",
+        Sector::Research => "Research",
+        Sector::PublicFacilities => "Education, culture & public facilities",
+        Sector::Infrastructure => "Infrastructure",
+    },
+    milestone: |k| match k {
+        MilestoneKind::Landed => "Signed & landed",
+        MilestoneKind::CapitalIncrease => "Capital increase",
+        MilestoneKind::ConstructionStart => "Construction start",
+        MilestoneKind::Completion => "Completion",
+        MilestoneKind::ProductionStart => "Production start",
+        MilestoneKind::ToppedOut => "Topped out",
+        MilestoneKind::Listed => "Listed",
+        MilestoneKind::Award => "Award",
+        MilestoneKind::Recognition => "Recognition",
+        MilestoneKind::Platform => "Platform",
+        MilestoneKind::Breakthrough => "Breakthrough",
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::hans::traditional_only_chars;
+
+    #[test]
+    fn browser_languages_decide_the_default() {
+        let pick = |tags: &[&str]| {
+            lang_from_browser(&tags.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(pick(&["zh-CN", "en"]), Lang::Hans);
+        assert_eq!(pick(&["zh-SG"]), Lang::Hans);
+        assert_eq!(pick(&["zh-Hans-HK"]), Lang::Hans);
+        assert_eq!(pick(&["zh-TW"]), Lang::Hant);
+        assert_eq!(pick(&["zh-HK"]), Lang::Hant);
+        assert_eq!(pick(&["zh-MO"]), Lang::Hant);
+        assert_eq!(pick(&["zh"]), Lang::Hant);
+        assert_eq!(pick(&["en-US", "zh-CN"]), Lang::En);
+        assert_eq!(pick(&["fr"]), Lang::En);
+        assert_eq!(pick(&[]), Lang::Hant);
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!((HANT.date)("2025-01-10"), "2025年1月10日");
+        assert_eq!((EN.date)("2025-01-10"), "10 January 2025");
+        assert_eq!((EN.date)("nonsense"), "nonsense");
+    }
+
+    #[test]
+    fn simplified_strings_have_no_traditional_only_characters() {
+        let s = &HANS;
+        let mut all = vec![
+            s.language,
+            s.skip_to_projects,
+            s.published,
+            s.headline,
+            s.show_source,
+            s.source_title,
+            s.close,
+            s.restored_mark,
+            s.original_text,
+            s.also_stated_in,
+            s.chart_failed,
+            s.data_table,
+            s.show_projects,
+            s.tasks_title,
+            s.projects_title,
+            s.projects_intro,
+            s.search,
+            s.milestone_facet,
+            s.sector_facet,
+            s.sort_article,
+            s.sort_name,
+            s.sort_sector,
+            s.no_results,
+            s.reset,
+            s.figures_of_project,
+            s.downloads,
+            s.error_banner,
+            s.how_derived,
+        ];
+        all.extend(Sector::ALL.map(s.sector));
+        all.extend(MilestoneKind::ALL.map(s.milestone));
+        for text in all {
+            assert!(
+                traditional_only_chars(text).is_empty(),
+                "{text}: {:?}",
+                traditional_only_chars(text)
+            );
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! The reader's state in the URL's query string: the filter, the language and the embed switch,
+//! parsed leniently and written in one stable, canonical form.
+//!
+//! Parameters, in the order [`to_query`] writes them (values at their default are left out):
+//!
+//! | name     | value                                                        |
+//! |----------|--------------------------------------------------------------|
+//! | `lang`   | `zh-Hant`, `zh-Hans` or `en` (see [`parse_lang`])            |
+//! | `embed`  | `1` (also read: `true`; `0` and `false` mean off)            |
+//! | `kind`   | milestone kinds, kebab-case, comma separated, e.g. `landed,construction-start` |
+//! | `sector` | sectors, kebab-case, comma separated, e.g. `new-energy,finance` |
+//! | `q`      | the free text, form-encoded (`+` is a space)                  |
+//! | `sort`   | `article`, `name` or `sector`                                 |
+//!
+//! Parsing never fails: an unknown parameter, an unknown or empty value, a repeated value or a
+//! malformed piece is skipped and the rest is kept. Names and keyword values are read without
+//! regard to ASCII case. `kind` and `sector` may also be repeated (their values are merged); of a
+//! repeated `lang`, `embed`, `q` or `sort` the first usable one counts.
+
+use super::{Filter, Sort};
+use crate::model::{Lang, MilestoneKind, Sector};
+
+/// The most characters of free text kept from a URL.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// Everything the URL holds.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct UrlState {
+    pub filter: Filter,
+    /// The language the URL asks for; `None` leaves the choice to the app.
+    pub lang: Option<Lang>,
+    /// Shown inside another page: the app drops its own masthead and footer.
+    pub embed: bool,
+}
+
+impl UrlState {
+    /// The state as the URL keeps it: the text in its [canonical form](canonical_text).
+    /// `parse(&to_query(s)) == s.canonical()` for every state `s`.
+    pub fn canonical(&self) -> UrlState {
+        let mut state = self.clone();
+        state.filter.text = canonical_text(&state.filter.text);
+        state
+    }
+}
+
+/// The free text as the URL keeps it: without whitespace at either end, and at most
+/// [`MAX_TEXT_CHARS`] characters (Unicode scalar values) long.
+pub fn canonical_text(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(MAX_TEXT_CHARS) {
+        Some((cut, _)) => text[..cut].trim_end().to_string(),
+        None => text.to_string(),
+    }
+}
+
+/// Reads a query string such as `location.search`, with or without its leading `?`.
+pub fn parse(query: &str) -> UrlState {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut state = UrlState::default();
+    let (mut lang, mut embed, mut text, mut sort) = (None, None, None, None);
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        let name = name.trim();
+        let value = value.trim();
+        if name.eq_ignore_ascii_case("lang") {
+            lang = lang.or_else(|| parse_lang(value));
+        } else if name.eq_ignore_ascii_case("embed") {
+            embed = embed.or_else(|| parse_bool(value));
+        } else if name.eq_ignore_ascii_case("kind") {
+            state
+                .filter
+                .kinds
+                .extend(list(value).filter_map(kind_from_slug));
+        } else if name.eq_ignore_ascii_case("sector") {
+            state
+                .filter
+                .sectors
+                .extend(list(value).filter_map(sector_from_slug));
+        } else if name.eq_ignore_ascii_case("q") {
+            if text.is_none() && !value.is_empty() {
+                text = Some(canonical_text(value));
+            }
+        } else if name.eq_ignore_ascii_case("sort") {
+            sort = sort.or_else(|| parse_sort(value));
+        }
+    }
+    state.lang = lang;
+    state.embed = embed.unwrap_or(false);
+    state.filter.text = text.unwrap_or_default();
+    state.filter.sort = sort.unwrap_or_default();
+    state
+}
+
+/// Writes the state as a query string: `""` for the default state, otherwise `?` and the
+/// parameters that differ from their default, in the order `lang`, `embed`, `kind`, `sector`,
+/// `q`, `sort`. The text is written in its [canonical form](canonical_text).
+pub fn to_query(state: &UrlState) -> String {
+    let mut out = String::new();
+    let mut push = |name: &str, value: &str| {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(name);
+        out.push('=');
+        out.push_str(value);
+    };
+    if let Some(lang) = state.lang {
+        push("lang", lang.tag());
+    }
+    if state.embed {
+        push("embed", "1");
+    }
+    // The slugs are lowercase ASCII letters and '-', which need no encoding, nor does ','.
+    if !state.filter.kinds.is_empty() {
+        let kinds: Vec<&str> = state.filter.kinds.iter().map(|&k| kind_slug(k)).collect();
+        push("kind", &kinds.join(","));
+    }
+    if !state.filter.sectors.is_empty() {
+        let sectors: Vec<&str> = state
+            .filter
+            .sectors
+            .iter()
+            .map(|&s| sector_slug(s))
+            .collect();
+        push("sector", &sectors.join(","));
+    }
+    let text = canonical_text(&state.filter.text);
+    if !text.is_empty() {
+        push(
+            "q",
+            &form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>(),
+        );
+    }
+    if state.filter.sort != Sort::default() {
+        push("sort", sort_slug(state.filter.sort));
+    }
+    out
+}
+
+/// Reads a language tag: `zh-Hant`, `zh-Hans` and `en`, any ASCII case, `_` for `-`; also
+/// regional tags: `zh-TW`, `zh-HK`, `zh-MO` (and `zh-Hant-*`) are Traditional, `zh-CN`,
+/// `zh-SG`, `zh-MY` (and `zh-Hans-*`) Simplified, `en-*` English. A bare `zh` is not enough to
+/// choose a script, so it gives `None`, as does anything else.
+pub fn parse_lang(tag: &str) -> Option<Lang> {
+    let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+    let mut subtags = tag.split('-');
+    match subtags.next()? {
+        "en" => Some(Lang::En),
+        "zh" => subtags.find_map(|s| match s {
+            "hant" | "tw" | "hk" | "mo" => Some(Lang::Hant),
+            "hans" | "cn" | "sg" | "my" => Some(Lang::Hans),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+fn parse_bool(value: &str) -> Option<bool> {
+    if value == "1" || value.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if value == "0" || value.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn parse_sort(value: &str) -> Option<Sort> {
+    Sort::ALL
+        .into_iter()
+        .find(|&s| value.eq_ignore_ascii_case(sort_slug(s)))
+}
+
+/// The non-empty items of a comma-separated list, trimmed.
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').map(str::trim).filter(|v| !v.is_empty())
+}
+
+pub fn sort_slug(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Article => "article",
+        Sort::Name => "name",
+        Sort::Sector => "sector",
+    }
+}
+
+/// The kind's name in the URL, the same as in the data files (serde's kebab-case).
+pub fn kind_slug(kind: MilestoneKind) -> &'static str {
+    match kind {
+        MilestoneKind::Landed => "landed",
+        MilestoneKind::CapitalIncrease => "capital-increase",
+        MilestoneKind::ConstructionStart => "construction-start",
+        MilestoneKind::Completion => "completion",
+        MilestoneKind::ProductionStart => "production-start",
+        MilestoneKind::ToppedOut => "topped-out",
+        MilestoneKind::Listed => "listed",
+        MilestoneKind::Award => "award",
+        MilestoneKind::Recognition => "recognition",
+        MilestoneKind::Platform => "platform",
+        MilestoneKind::Breakthrough => "breakthrough",
+    }
+}
+
+/// The sector's name in the URL, the same as in the data files (serde's kebab-case).
+pub fn sector_slug(sector: Sector) -> &'static str {
+    match sector {
+        Sector::NewEnergy => "new-energy",
+        Sector::SemiconductorsDisplays => "semiconductors-displays",
+        Sector::AdvancedManufacturing => "advanced-manufacturing",
+        Sector::DigitalAi => "digital-ai",
+        Sector::Logistics => "logistics",
+        Sector::Finance => "finance",
+        Sector::Research => "research",
+        Sector::PublicFacilities => "public-facilities",
+        Sector::Infrastructure => "infrastructure",
+    }
+}
+
+/// Reads a kind's URL name, in any ASCII case.
+pub fn kind_from_slug(slug: &str) -> Option<MilestoneKind> {
+    MilestoneKind::ALL
+        .into_iter()
+        .find(|&k| slug.eq_ignore_ascii_case(kind_slug(k)))
+}
+
+/// Reads a sector's URL name, in any ASCII case.
+pub fn sector_from_slug(slug: &str) -> Option<Sector> {
+    Sector::ALL
+        .into_iter()
+        .find(|&s| slug.eq_ignore_ascii_case(sector_slug(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_the_serde_names() {
+        for k in MilestoneKind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), kind_slug(k));
+            assert_eq!(kind_from_slug(kind_slug(k)), Some(k));
+        }
+        for s in Sector::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), sector_slug(s));
+            assert_eq!(sector_from_slug(sector_slug(s)), Some(s));
+        }
+        for s in Sort::ALL {
+            assert_eq!(parse_sort(sort_slug(s)), Some(s));
+        }
+        for l in Lang::ALL {
+            assert_eq!(parse_lang(l.tag()), Some(l));
+        }
+    }
+
+    #[test]
+    fn languages() {
+        for (tag, lang) in [
+            ("ZH-hant", Some(Lang::Hant)),
+            ("zh-TW", Some(Lang::Hant)),
+            ("zh_hk", Some(Lang::Hant)),
+            ("zh-MO", Some(Lang::Hant)),
+            ("zh-Hant-CN", Some(Lang::Hant)),
+            ("zh-CN", Some(Lang::Hans)),
+            ("zh-SG", Some(Lang::Hans)),
+            ("zh-Hans-HK", Some(Lang::Hans)),
+            ("EN", Some(Lang::En)),
+            ("en-GB", Some(Lang::En)),
+            ("zh", None),
+            ("fr", None),
+            ("", None),
+            ("-", None),
+            ("english", None),
+        ] {
+            assert_eq!(parse_lang(tag), lang, "{tag}");
+        }
+    }
+
+    #[test]
+    fn canonical_text_trims_and_caps() {
+        assert_eq!(canonical_text("  天馬 微  "), "天馬 微");
+        assert_eq!(canonical_text("\u{3000}"), "");
+        let long = "字".repeat(MAX_TEXT_CHARS + 5);
+        assert_eq!(canonical_text(&long).chars().count(), MAX_TEXT_CHARS);
+        // A cut that ends in a space is trimmed again, so the form is stable.
+        let spaced = format!("{} tail", "a".repeat(MAX_TEXT_CHARS - 1));
+        let c = canonical_text(&spaced);
+        assert_eq!(c, "a".repeat(MAX_TEXT_CHARS - 1));
+        assert_eq!(canonical_text(&c), c);
+    }
+
+    #[test]
+    fn writes_in_a_stable_order() {
+        let mut state = UrlState {
+            lang: Some(Lang::En),
+            embed: true,
+            ..UrlState::default()
+        };
+        state.filter.toggle_sector(Sector::Finance);
+        state.filter.toggle_sector(Sector::NewEnergy);
+        state.filter.toggle_kind(MilestoneKind::ConstructionStart);
+        state.filter.toggle_kind(MilestoneKind::Landed);
+        state.filter.text = " 天馬 a&b=c+d%#? ".into();
+        state.filter.sort = Sort::Name;
+        assert_eq!(
+            to_query(&state),
+            "?lang=en&embed=1&kind=landed,construction-start&sector=new-energy,finance\
+             &q=%E5%A4%A9%E9%A6%AC+a%26b%3Dc%2Bd%25%23%3F&sort=name"
+        );
+        assert_eq!(parse(&to_query(&state)), state.canonical());
+        assert_eq!(to_query(&UrlState::default()), "");
+    }
+}

@@ -1,0 +1,186 @@
+//! The project cards: facets (milestone kind, sector), free-text search, sort, the result
+//! count, and one `article` per project. All selection logic is in `crate::query`.
+
+use super::state::{use_state, SourceRef};
+use crate::charts::figure_text;
+use crate::embedded::dataset;
+use crate::i18n::strings;
+use crate::model::Project;
+use crate::query::url::{kind_from_slug, kind_slug, sector_from_slug, sector_slug};
+use crate::query::{Catalog, Filter, Sort};
+use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// Cards drawn at first; more on request, so that a keystroke stays fast with thousands.
+const PAGE: usize = 60;
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::new(&dataset().projects))
+}
+
+#[component]
+pub fn ProjectsSection() -> impl IntoView {
+    let state = use_state();
+    let projects = &dataset().projects;
+    let s = move || strings(state.lang.get());
+    let selected = Memo::new(move |_| catalog().select(&state.filter.get(), state.lang.get()));
+    let counts = Memo::new(move |_| catalog().facet_counts(&state.filter.get()));
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        state.filter.track();
+        shown.set(PAGE);
+    });
+    let total = catalog().len();
+    let visible = move || {
+        selected
+            .get()
+            .into_iter()
+            .take(shown.get())
+            .collect::<Vec<_>>()
+    };
+    let update = move |f: &dyn Fn(&mut Filter)| state.filter.update(|filter| f(filter));
+    view! {
+        <section class="group projects" id="projects" aria-labelledby="projects-title" tabindex="-1">
+            <h2 id="projects-title">{move || s().projects_title}</h2>
+            <p class="intro">{move || s().projects_intro}</p>
+            <div class="controls">
+                <label class="search">
+                    <span>{move || s().search}</span>
+                    <input
+                        type="search"
+                        autocomplete="off"
+                        placeholder=move || s().search_placeholder
+                        prop:value=move || state.filter.with(|f| f.text.clone())
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            update(&|f| f.text = text.clone());
+                        }
+                    />
+                </label>
+                <Facet
+                    legend=Signal::derive(move || s().milestone_facet)
+                    options=Signal::derive(move || {
+                        let filter = state.filter.get();
+                        counts.get().kinds.into_iter()
+                            .map(|(k, n)| (kind_slug(k), (s().milestone)(k).to_string(), n, filter.kinds.contains(&k)))
+                            .collect::<Vec<_>>()
+                    })
+                    on_toggle=Callback::new(move |key: &'static str| {
+                        if let Some(k) = kind_from_slug(key) {
+                            update(&|f| f.toggle_kind(k));
+                        }
+                    })
+                />
+                <Facet
+                    legend=Signal::derive(move || s().sector_facet)
+                    options=Signal::derive(move || {
+                        let filter = state.filter.get();
+                        counts.get().sectors.into_iter()
+                            .map(|(x, n)| (sector_slug(x), (s().sector)(x).to_string(), n, filter.sectors.contains(&x)))
+                            .collect::<Vec<_>>()
+                    })
+                    on_toggle=Callback::new(move |key: &'static str| {
+                        if let Some(x) = sector_from_slug(key) {
+                            update(&|f| f.toggle_sector(x));
+                        }
+                    })
+                />
+                <label class="sort">
+                    <span>{move || s().sort}</span>
+                    <select on:change=move |ev| {
+                        let sort = match event_target_value(&ev).as_str() {
+                            "name" => Sort::Name,
+                            "sector" => Sort::Sector,
+                            _ => Sort::Article,
+                        };
+                        update(&|f| f.sort = sort);
+                    }>
+                        <option value="article" selected=move || state.filter.with(|f| f.sort == Sort::Article)>{move || s().sort_article}</option>
+                        <option value="name" selected=move || state.filter.with(|f| f.sort == Sort::Name)>{move || s().sort_name}</option>
+                        <option value="sector" selected=move || state.filter.with(|f| f.sort == Sort::Sector)>{move || s().sort_sector}</option>
+                    </select>
+                </label>
+            </div>
+            <div class="result-bar">
+                <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+                    {move || (s().results)(selected.with(Vec::len), total)}
+                </p>
+                <Show when=move || !state.filter.with(Filter::is_default)>
+                    <button type="button" class="reset" on:click=move |_| state.filter.set(Filter::default())>{move || s().reset}</button>
+                </Show>
+            </div>
+            <Show when=move || selected.with(Vec::is_empty)>
+                <div class="empty">
+                    <p>{move || s().no_results}</p>
+                    <button type="button" on:click=move |_| state.filter.set(Filter::default())>{move || s().reset}</button>
+                </div>
+            </Show>
+            <div class="cards">
+                <For each=visible key=|i| *i let:i>
+                    <ProjectCard project=&projects[i]/>
+                </For>
+            </div>
+            <Show when=move || { selected.with(Vec::len) > shown.get() }>
+                <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || format!("+ {}", selected.with(Vec::len) - shown.get())}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// A group of checkboxes, each with the number of cards it would give.
+#[component]
+fn Facet(
+    legend: Signal<&'static str>,
+    options: Signal<Vec<(&'static str, String, usize, bool)>>,
+    on_toggle: Callback<&'static str>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="facet">
+            <legend>{move || legend.get()}</legend>
+            <div class="facet-options">
+                {move || options.get().into_iter().map(|(key, label, count, checked)| {
+                    view! {
+                        <label class="facet-option" class:empty=count == 0 data-key=key>
+                            <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(key)/>
+                            <span>{label}</span>
+                            <span class="count">{count}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ProjectCard(project: &'static Project) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let s = move || strings(state.lang.get());
+    let ds = dataset();
+    view! {
+        <article class="card" data-project=project.id.clone()>
+            <h3>{move || project.name.get(lang()).to_string()}</h3>
+            <p class="sector">{move || (s().sector)(project.sector)}</p>
+            <ol class="milestones">
+                {project.milestones.iter().map(|m| view! {
+                    <li data-kind=kind_slug(m.kind)>{move || (s().milestone)(m.kind)}</li>
+                }).collect_view()}
+            </ol>
+            {(!project.figures.is_empty()).then(|| view! {
+                <ul class="card-figures">
+                    {project.figures.iter().filter_map(|id| ds.figure(id)).map(|f| view! {
+                        <li>{move || f.label.get(lang()).to_string()}": "<strong>{move || figure_text(f, lang())}</strong></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <button type="button" class="link-button" aria-haspopup="dialog"
+                on:click=move |_| state.source.set(Some(SourceRef::Project(project.id.clone())))>
+                {move || s().show_source}
+            </button>
+        </article>
+    }
+}

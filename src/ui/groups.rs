@@ -1,0 +1,115 @@
+//! The infographic's sections: one per 【數讀2024】 group (headline first), each with its
+//! figures as tiles and its charts, then the 2025 key tasks.
+
+use super::chart::ChartView;
+use super::state::{use_state, SourceRef};
+use crate::charts::{link_label, Link, CHARTS};
+use crate::embedded::dataset;
+use crate::format;
+use crate::i18n::strings;
+use crate::model::{Group, Qualifier, Unit};
+use leptos::prelude::*;
+
+#[component]
+pub fn GroupSection(group: &'static Group, on_link: Callback<Link>) -> impl IntoView {
+    let state = use_state();
+    let ds = dataset();
+    let title_id = format!("group-{}", group.id);
+    let figures: Vec<_> = ds.figures_of(&group.id).collect();
+    let derived: Vec<_> = ds.derived.iter().filter(|d| d.group == group.id).collect();
+    let charts: Vec<_> = CHARTS.iter().filter(|c| c.group == group.id).collect();
+    view! {
+        <section class="group" aria-labelledby=title_id.clone() id=format!("section-{}", group.id)>
+            <h2 id=title_id.clone()>{move || group.title.get(state.lang.get()).to_string()}</h2>
+            <ul class="tiles" role="list">
+                {figures.into_iter().map(|f| {
+                    let link = CHARTS.iter().flat_map(|c| c.bars.iter()).find(|(id, _)| *id == f.id).and_then(|(_, l)| *l);
+                    view! {
+                        <Tile
+                            id=f.id.as_str()
+                            label=&f.label
+                            value=f.value
+                            unit=f.unit
+                            qualifier=f.qualifier
+                            derived=false
+                            source=SourceRef::Figure(f.id.clone())
+                            link=link
+                            on_link=on_link
+                        />
+                    }
+                }).collect_view()}
+                {derived.into_iter().map(|d| view! {
+                    <Tile
+                        id=d.id.as_str()
+                        label=&d.label
+                        value=d.value
+                        unit=d.unit
+                        qualifier=d.qualifier
+                        derived=true
+                        source=SourceRef::Derived(d.id.clone())
+                        link=None
+                        on_link=on_link
+                    />
+                }).collect_view()}
+            </ul>
+            <div class="charts">
+                {charts.into_iter().map(|spec| view! { <ChartView spec=spec on_link=on_link/> }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// One figure, large: activating it opens its source sentence.
+#[component]
+fn Tile(
+    id: &'static str,
+    label: &'static crate::model::Text,
+    value: f64,
+    unit: Unit,
+    qualifier: Qualifier,
+    derived: bool,
+    source: SourceRef,
+    link: Option<Link>,
+    on_link: Callback<Link>,
+) -> impl IntoView {
+    let state = use_state();
+    let text = move || format::figure(value, unit, qualifier, state.lang.get());
+    let s = move || strings(state.lang.get());
+    let open = move |_| state.source.set(Some(source.clone()));
+    view! {
+        <li class="tile" class:derived=derived data-figure=id>
+            <button type="button" class="tile-main" aria-haspopup="dialog" on:click=open>
+                <span class="tile-label">{move || label.get(state.lang.get()).to_string()}</span>
+                <span class="tile-value">
+                    <span class="tile-qualifier">{move || text().before}</span>
+                    <span class="tile-number">{move || text().number}</span>
+                    <span class="tile-unit">{move || text().after}</span>
+                </span>
+                <span class="tile-more">
+                    {move || if derived { format!("{} · {}", s().derived, s().how_derived) } else { s().show_source.to_string() }}
+                </span>
+            </button>
+            {link.map(|link| view! {
+                <button type="button" class="link-button" on:click=move |_| on_link.run(link)>
+                    {move || format!("{} · {}", s().show_projects, link_label(link, state.lang.get()))}
+                </button>
+            })}
+        </li>
+    }
+}
+
+#[component]
+pub fn TasksSection() -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    view! {
+        <section class="group tasks" aria-labelledby="tasks-title" id="section-tasks">
+            <h2 id="tasks-title">{move || s().tasks_title}</h2>
+            <ol class="task-list">
+                {dataset().tasks.iter().map(|t| view! {
+                    <li>{move || t.text.get(state.lang.get()).to_string()}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

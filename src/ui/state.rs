@@ -1,0 +1,172 @@
+//! The app's shared state (language, card filter, open source panel, announcements, theme),
+//! and keeping it in step with the URL and with the reader's system preferences.
+
+use crate::charts::Theme;
+use crate::model::Lang;
+use crate::query::url::{self, UrlState};
+use crate::query::Filter;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the source panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceRef {
+    Figure(String),
+    Derived(String),
+    Project(String),
+}
+
+/// Signals shared by every component (given through Leptos context).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub filter: RwSignal<Filter>,
+    pub embed: RwSignal<bool>,
+    pub source: RwSignal<Option<SourceRef>>,
+    /// Text for the polite live region: what just changed, for screen readers.
+    pub announcement: RwSignal<String>,
+    pub theme: RwSignal<Theme>,
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// State from the URL (and, with no `lang` there, from the browser's languages).
+    pub fn from_location() -> AppState {
+        let parsed = url::parse(&location_search());
+        let lang = parsed.lang.unwrap_or_else(preferred_lang);
+        AppState {
+            lang: RwSignal::new(lang),
+            filter: RwSignal::new(parsed.filter),
+            embed: RwSignal::new(parsed.embed),
+            source: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            theme: RwSignal::new(current_theme()),
+        }
+    }
+
+    fn url_state(&self) -> UrlState {
+        UrlState {
+            filter: self.filter.get_untracked(),
+            lang: Some(self.lang.get_untracked()),
+            embed: self.embed.get_untracked(),
+        }
+    }
+
+    /// Writes state changes to the URL, follows back/forward, and follows the system theme.
+    pub fn connect(self) {
+        // A change of facets, sort or language is a step in the history; typing in the search
+        // field only replaces the current entry, so Back does not replay every keystroke.
+        let last = StoredValue::new(self.url_state());
+        Effect::new(move |_| {
+            let now = UrlState {
+                filter: self.filter.get(),
+                lang: Some(self.lang.get()),
+                embed: self.embed.get(),
+            };
+            let before = last.get_value();
+            if now == before {
+                return;
+            }
+            let only_text = Filter {
+                text: before.filter.text.clone(),
+                ..now.filter.clone()
+            } == before.filter
+                && now.lang == before.lang;
+            write_url(&url::to_query(&now), !only_text);
+            last.set_value(now);
+        });
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = document.document_element() {
+                let title = &crate::embedded::dataset().meta.title;
+                Effect::new(move |_| {
+                    let lang = self.lang.get();
+                    let _ = html.set_attribute("lang", lang.tag());
+                    document.set_title(title.get(lang));
+                });
+            }
+        }
+        listen(
+            &web_sys::window().expect("a window"),
+            "popstate",
+            move || {
+                let parsed = url::parse(&location_search());
+                last.set_value(UrlState {
+                    lang: parsed.lang.or(Some(self.lang.get_untracked())),
+                    ..parsed.clone()
+                });
+                self.filter.set(parsed.filter);
+                if let Some(lang) = parsed.lang {
+                    self.lang.set(lang);
+                }
+            },
+        );
+        for query in [
+            "(prefers-color-scheme: dark)",
+            "(prefers-reduced-motion: reduce)",
+        ] {
+            if let Some(list) = media(query) {
+                listen(&list, "change", move || self.theme.set(current_theme()));
+            }
+        }
+    }
+}
+
+/// Calls `f` on every `event` of `target`, for the life of the page.
+fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn() + 'static) {
+    let closure = Closure::<dyn Fn()>::new(f);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+fn write_url(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let hash = window.location().hash().unwrap_or_default();
+    let target = format!("{path}{query}{hash}");
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+    };
+}
+
+fn media(query: &str) -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?.match_media(query).ok().flatten()
+}
+
+fn current_theme() -> Theme {
+    let matches = |q: &str| media(q).is_some_and(|m| m.matches());
+    Theme::new(
+        matches("(prefers-color-scheme: dark)"),
+        matches("(prefers-reduced-motion: reduce)"),
+    )
+}
+
+/// The reader's language from the browser's list: Chinese by region or script, English for
+/// other languages; Traditional if nothing decides.
+fn preferred_lang() -> Lang {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Lang::Hant;
+    };
+    let tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    crate::i18n::lang_from_browser(&tags)
+}

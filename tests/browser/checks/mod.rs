@@ -1,0 +1,176 @@
+//! What a reader does and sees, checked in each engine. One module per part of the page;
+//! `ALL` lists every check in the order they run.
+
+mod cards;
+mod langs;
+mod page;
+
+use crate::server::Server;
+use fantoccini::elements::Element;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+/// What a check needs: a browser session and the server the app is on.
+pub struct Ctx<'a> {
+    pub client: &'a Client,
+    pub server: &'a Server,
+}
+
+pub type Outcome = Result<(), String>;
+pub type CheckFn = for<'a> fn(&'a Ctx<'a>) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>;
+
+macro_rules! checks {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        pub const ALL: &[(&str, CheckFn)] = &[$((stringify!($name), |ctx| Box::pin($module::$name(ctx)))),*];
+    };
+}
+
+checks![
+    page::title_and_charts_render,
+    page::every_section_renders,
+    page::no_console_error_or_failed_request,
+    page::source_panel_shows_each_figures_sentence,
+    page::source_panel_marks_restored_characters,
+    page::chart_bar_filters_the_cards,
+    page::tile_link_filters_the_cards,
+    page::without_echarts_the_rest_still_works,
+    cards::facets_combine_and_count,
+    cards::search_works_across_scripts,
+    cards::sort_orders_the_cards,
+    cards::url_keeps_the_view_through_reload_back_and_forward,
+    cards::malformed_urls_fall_back_to_defaults,
+    cards::empty_result_offers_a_reset,
+    cards::keyboard_alone_filters_and_opens_sources,
+    langs::each_language_by_url,
+    langs::switch_changes_every_text_and_keeps_the_view,
+];
+
+/// Opens the app at `query` under its sub-path and waits until it is interactive.
+pub async fn open(ctx: &Ctx<'_>, query: &str) -> Outcome {
+    open_at(ctx, &format!("{}{query}", ctx.server.base)).await
+}
+
+pub async fn open_at(ctx: &Ctx<'_>, url: &str) -> Outcome {
+    ctx.client
+        .goto(url)
+        .await
+        .map_err(|e| format!("cannot open {url}: {e}"))?;
+    wait_ready(ctx).await
+}
+
+/// The app has replaced the loading content and drawn its cards.
+pub async fn wait_ready(ctx: &Ctx<'_>) -> Outcome {
+    wait_for(ctx, "#app .page #projects .result-count")
+        .await
+        .map(|_| ())
+}
+
+pub async fn wait_for(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
+    ctx.client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .map_err(|e| format!("`{css}` did not appear within 20 s: {e}"))
+}
+
+/// Waits until `js` (an expression) is truthy.
+pub async fn wait_until(ctx: &Ctx<'_>, js: &str, what: &str) -> Outcome {
+    for _ in 0..100 {
+        if script(ctx, &format!("return !!({js});")).await? == json!(true) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("timed out waiting for {what} (`{js}`)"))
+}
+
+pub async fn script(ctx: &Ctx<'_>, js: &str) -> Result<Value, String> {
+    ctx.client
+        .execute(js, vec![])
+        .await
+        .map_err(|e| format!("script failed: {e}\n{js}"))
+}
+
+pub async fn find(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
+    ctx.client
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("no `{css}`: {e}"))
+}
+
+pub async fn click(ctx: &Ctx<'_>, css: &str) -> Outcome {
+    let element = find(ctx, css).await?;
+    script_on(
+        ctx,
+        "arguments[0].scrollIntoView({block: 'center'});",
+        &element,
+    )
+    .await?;
+    element
+        .click()
+        .await
+        .map_err(|e| format!("cannot click `{css}`: {e}"))
+}
+
+pub async fn script_on(ctx: &Ctx<'_>, js: &str, element: &Element) -> Result<Value, String> {
+    let arg = serde_json::to_value(element).map_err(|e| e.to_string())?;
+    ctx.client
+        .execute(js, vec![arg])
+        .await
+        .map_err(|e| format!("script failed: {e}\n{js}"))
+}
+
+pub async fn text(ctx: &Ctx<'_>, css: &str) -> Result<String, String> {
+    let value = script(
+        ctx,
+        &format!("var e = document.querySelector({css:?}); return e ? e.textContent : null;"),
+    )
+    .await?;
+    value
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| format!("no `{css}` on the page"))
+}
+
+/// The ids of the projects on the cards, in page order.
+pub async fn card_ids(ctx: &Ctx<'_>) -> Result<Vec<String>, String> {
+    let value = script(ctx, "return Array.from(document.querySelectorAll('#projects article.card')).map(e => e.dataset.project);").await?;
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+pub async fn current_query(ctx: &Ctx<'_>) -> Result<String, String> {
+    Ok(script(ctx, "return location.search;")
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_string())
+}
+
+/// Errors the test probe recorded since the page loaded.
+pub async fn probe_errors(ctx: &Ctx<'_>) -> Result<Value, String> {
+    script(
+        ctx,
+        "return window.__probe ? window.__probe.errors : ['the test probe did not run'];",
+    )
+    .await
+}
+
+pub fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Outcome {
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: expected {want:?}, got {got:?}"))
+    }
+}
+
+pub fn expect(what: &str, ok: bool) -> Outcome {
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("expected {what}"))
+    }
+}
