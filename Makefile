@@ -18,13 +18,17 @@ setup-test:
 serve: setup-build
 	trunk serve
 
+# trunk builds the app; bake then renders the page into index.html (readable without
+# JavaScript), sets the CSP, and writes the downloads and standalone.html.
 dist: setup-build
 	trunk build --release
+	cargo run --quiet --no-default-features --features ssr --bin bake -- dist
 
 lint: setup-test
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p torch2024 --lib --bins --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p torch2024 --no-default-features --features ssr --bin bake -- -D warnings
 
 unit: setup-build
 	cargo test
@@ -34,5 +38,6 @@ browser: setup-test dist
 
 test: lint unit browser
 
-bench: dist
+# Chromium and chromedriver (setup-test) and dist/; bench.sh says what else it needs.
+bench: setup-test dist
 	scripts/bench.sh

@@ -6,7 +6,9 @@
 //! - [`embedded`]: the checked dataset compiled into the app;
 //! - [`format`], [`i18n`]: numbers and interface strings in each language;
 //! - [`charts`]: pure functions from the model to `charming` charts;
-//! - [`ui`]: Leptos components that wire signals to views.
+//! - [`ui`]: Leptos components that wire signals to views;
+//! - [`publish`] (build time only): finishes `dist/` (HTML rendered at build time, CSP,
+//!   downloads, the one-file edition).
 
 pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,5 +17,7 @@ pub mod embedded;
 pub mod format;
 pub mod i18n;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod query;
 pub mod ui;

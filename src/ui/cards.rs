@@ -14,15 +14,35 @@ use std::sync::OnceLock;
 /// Cards drawn at first; more on request, so that a keystroke stays fast with thousands.
 const PAGE: usize = 60;
 
+/// The projects on the cards: the dataset's. In a build with the `synthetic` feature (for
+/// benchmarks only), `?synthetic=N` in the URL puts N generated projects there instead.
+fn projects() -> &'static [Project] {
+    static PROJECTS: OnceLock<Vec<Project>> = OnceLock::new();
+    PROJECTS.get_or_init(|| {
+        #[cfg(feature = "synthetic")]
+        if let Some(n) = synthetic_count() {
+            return crate::query::synthetic::projects(n, 2024);
+        }
+        dataset().projects.clone()
+    })
+}
+
+#[cfg(feature = "synthetic")]
+fn synthetic_count() -> Option<usize> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let n = search.split(['?', '&']).find_map(|p| p.strip_prefix("synthetic="))?;
+    n.parse().ok().filter(|n| (1..=1_000_000).contains(n))
+}
+
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::new(&dataset().projects))
+    CATALOG.get_or_init(|| Catalog::new(projects()))
 }
 
 #[component]
 pub fn ProjectsSection() -> impl IntoView {
     let state = use_state();
-    let projects = &dataset().projects;
+    let projects = projects();
     let s = move || strings(state.lang.get());
     let selected = Memo::new(move |_| catalog().select(&state.filter.get(), state.lang.get()));
     let counts = Memo::new(move |_| catalog().facet_counts(&state.filter.get()));

@@ -5,6 +5,7 @@ use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::Lang;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::{Closure, JsValue};
 
 #[component]
 pub fn Masthead() -> impl IntoView {
@@ -69,13 +70,88 @@ fn switch_keeping_place(lang: RwSignal<Lang>, to: Lang) {
     }
 }
 
+/// The foot of the page: the source, the downloads and the embed code.
 #[component]
 pub fn Colophon() -> impl IntoView {
     let state = use_state();
     let meta = &dataset().meta;
+    let s = move || strings(state.lang.get());
+    let downloads = move || {
+        let s = s();
+        [
+            ("data/figures.csv", format!("{} (CSV)", s.all_figures)),
+            ("data/figures.json", format!("{} (JSON)", s.all_figures)),
+            ("data/projects.csv", format!("{} (CSV)", s.all_projects)),
+            ("data/projects.json", format!("{} (JSON)", s.all_projects)),
+            ("standalone.html", format!("{} (HTML)", s.one_file_edition)),
+        ]
+    };
     view! {
         <footer class="colophon">
-            <p>{move || format!("{}: {}", strings(state.lang.get()).source_title, meta.source.get(state.lang.get()))}</p>
+            <p>{move || format!("{}: {}", s().source_title, meta.source.get(state.lang.get()))}</p>
+            <section class="downloads" aria-labelledby="downloads-title">
+                <h2 id="downloads-title">{move || s().downloads}</h2>
+                <ul>
+                    {move || downloads().into_iter().map(|(href, label)| view! {
+                        <li><a href=href download>{label}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+            <EmbedCode/>
         </footer>
+    }
+}
+
+/// The page's address (none when rendering at build time).
+fn page_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return window().location().href().unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// The embed code for the current view, with a button that copies it.
+#[component]
+fn EmbedCode() -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let copied = RwSignal::new(false);
+    let code = move || {
+        let query = crate::query::url::to_query(&crate::query::url::UrlState {
+            filter: state.filter.get(),
+            lang: Some(state.lang.get()),
+            embed: false,
+        });
+        super::embed::snippet(&page_url(), &query, dataset().meta.title.get(state.lang.get()))
+    };
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    // Copies with the Clipboard API where the page may (a secure context, not sandboxed);
+    // otherwise selects the code for the reader to copy.
+    let copy = move |_| {
+        let select = move || {
+            if let Some(area) = area.get_untracked() {
+                area.select();
+            }
+        };
+        let navigator = window().navigator();
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+        if !has_clipboard {
+            select();
+            return;
+        }
+        let done = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(true));
+        let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| select());
+        let _ = navigator.clipboard().write_text(&code()).then2(&done, &failed);
+        // Each runs at most once, after this handler has returned.
+        done.forget();
+        failed.forget();
+    };
+    view! {
+        <section class="embed-code" aria-labelledby="embed-title">
+            <h2 id="embed-title">{move || s().embed_title}</h2>
+            <p>{move || s().embed_intro}</p>
+            <textarea readonly rows="4" aria-labelledby="embed-title" node_ref=area prop:value=code></textarea>
+            <button type="button" on:click=copy>{move || if copied.get() { s().copied } else { s().copy_code }}</button>
+        </section>
     }
 }

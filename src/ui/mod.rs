@@ -5,6 +5,7 @@
 
 mod cards;
 mod chart;
+mod embed;
 mod groups;
 mod header;
 mod panic;
@@ -19,22 +20,38 @@ use groups::{GroupSection, TasksSection};
 use leptos::prelude::*;
 use state::{use_state, AppState};
 
-/// Shows panics on the page, then mounts the app in place of the loading skeleton.
+/// Shows panics on the page, then mounts the app in place of the HTML rendered at build time
+/// (the same components with the default state, so nothing moves for most readers).
 pub fn start() {
     panic::show_panics_on_page();
     let Some(root) = document().get_element_by_id("app") else {
         panic!("index.html has no element with id `app` to mount the infographic in");
     };
     root.set_inner_html("");
-    let _ = root.remove_attribute("aria-busy");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    leptos::mount::mount_to(root, App).forget();
+    let mounted = root.clone();
+    leptos::mount::mount_to(root, || {
+        let state = AppState::from_location();
+        view! { <App state=state/> }
+    })
+    .forget();
+    // Tells tests and host pages that the app (not just the HTML rendered at build time) is live.
+    let _ = mounted.set_attribute("data-ready", "");
+    embed::report_height_to_host();
+}
+
+/// The page as HTML, for `bake` to put in `dist/index.html` at build time.
+#[cfg(feature = "ssr")]
+pub fn render_to_html() -> String {
+    use leptos::tachys::view::RenderHtml;
+    let owner = Owner::new();
+    owner.with(|| view! { <App state=AppState::default()/> }.to_html())
 }
 
 #[component]
-fn App() -> impl IntoView {
-    let state = AppState::from_location();
+fn App(state: AppState) -> impl IntoView {
     provide_context(state);
+    #[cfg(target_arch = "wasm32")]
     state.connect();
     let ds = dataset();
 

@@ -33,19 +33,32 @@ pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }
 
+impl Default for AppState {
+    /// What a reader sees with no URL parameters and no browser preference: Traditional Chinese,
+    /// no filter, light theme. The HTML rendered at build time shows this state.
+    fn default() -> AppState {
+        AppState {
+            lang: RwSignal::new(Lang::default()),
+            filter: RwSignal::new(Filter::default()),
+            embed: RwSignal::new(false),
+            source: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            theme: RwSignal::new(Theme::new(false, false)),
+        }
+    }
+}
+
 impl AppState {
     /// State from the URL (and, with no `lang` there, from the browser's languages).
     pub fn from_location() -> AppState {
         let parsed = url::parse(&location_search());
         let lang = parsed.lang.unwrap_or_else(preferred_lang);
-        AppState {
-            lang: RwSignal::new(lang),
-            filter: RwSignal::new(parsed.filter),
-            embed: RwSignal::new(parsed.embed),
-            source: RwSignal::new(None),
-            announcement: RwSignal::new(String::new()),
-            theme: RwSignal::new(current_theme()),
-        }
+        let state = AppState::default();
+        state.lang.set(lang);
+        state.filter.set(parsed.filter);
+        state.embed.set(parsed.embed);
+        state.theme.set(current_theme());
+        state
     }
 
     fn url_state(&self) -> UrlState {

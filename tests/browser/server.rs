@@ -19,6 +19,8 @@ pub struct Request {
 pub struct Server {
     /// e.g. `http://127.0.0.1:39123/news/2025/torch/`
     pub base: String,
+    /// The directory served (the built `dist/`).
+    pub root: PathBuf,
     prefix: &'static str,
     pub log: Arc<Mutex<Vec<Request>>>,
 }
@@ -28,6 +30,7 @@ impl Server {
         let http = tiny_http::Server::http("127.0.0.1:0").expect("can listen on loopback");
         let port = http.server_addr().to_ip().expect("an IP address").port();
         let log = Arc::new(Mutex::new(Vec::new()));
+        let served = root.clone();
         let server_log = Arc::clone(&log);
         std::thread::spawn(move || {
             for request in http.incoming_requests() {
@@ -41,14 +44,20 @@ impl Server {
                 server_log.lock().unwrap().push(Request { path, status });
                 let header =
                     tiny_http::Header::from_bytes("Content-Type", mime).expect("valid header");
+                // As many static hosts do (and as a sandboxed iframe, whose origin is opaque,
+                // needs for the app's module script and WebAssembly).
+                let cors = tiny_http::Header::from_bytes("Access-Control-Allow-Origin", "*")
+                    .expect("valid header");
                 let response = tiny_http::Response::from_data(body)
                     .with_status_code(status)
-                    .with_header(header);
+                    .with_header(header)
+                    .with_header(cors);
                 let _ = request.respond(response);
             }
         });
         Server {
             base: format!("http://127.0.0.1:{port}{prefix}"),
+            root: served,
             prefix,
             log,
         }

@@ -1,9 +1,12 @@
 //! What a reader does and sees, checked in each engine. One module per part of the page;
 //! `ALL` lists every check in the order they run.
 
+mod a11y;
 mod cards;
+mod embed;
 mod langs;
 mod page;
+mod robust;
 
 use crate::server::Server;
 use fantoccini::elements::Element;
@@ -46,6 +49,26 @@ checks![
     cards::keyboard_alone_filters_and_opens_sources,
     langs::each_language_by_url,
     langs::switch_changes_every_text_and_keeps_the_view,
+    embed::strict_csp_holds,
+    embed::readable_without_javascript,
+    embed::iframes_size_themselves,
+    embed::sandboxed_iframe_works,
+    embed::narrow_columns_never_scroll_sideways,
+    embed::embed_code_carries_the_view,
+    embed::standalone_file_opens_from_disk,
+    a11y::axe_passes_in_each_language,
+    a11y::axe_passes_with_filters_and_no_results,
+    a11y::axe_passes_with_a_source_panel_open,
+    a11y::axe_passes_embedded,
+    a11y::axe_passes_in_dark_mode,
+    a11y::tab_reaches_every_control_in_order_with_visible_focus,
+    a11y::source_panel_holds_and_returns_focus,
+    a11y::skip_link_language_switch_and_reset_keep_focus,
+    robust::no_console_warning_in_any_language,
+    robust::random_urls_through_history_give_a_sane_page,
+    robust::random_urls_by_navigation_give_a_sane_page,
+    robust::random_search_input_is_rendered_as_text,
+    a11y::zz_debug,
 ];
 
 /// Opens the app at `query` under its sub-path and waits until it is interactive.
@@ -63,7 +86,7 @@ pub async fn open_at(ctx: &Ctx<'_>, url: &str) -> Outcome {
 
 /// The app has replaced the loading content and drawn its cards.
 pub async fn wait_ready(ctx: &Ctx<'_>) -> Outcome {
-    wait_for(ctx, "#app .page #projects .result-count")
+    wait_for(ctx, "#app[data-ready] .page #projects .result-count")
         .await
         .map(|_| ())
 }

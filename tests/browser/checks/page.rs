@@ -110,7 +110,7 @@ pub async fn source_panel_shows_each_figures_sentence(ctx: &Ctx<'_>) -> Outcome 
         wait_until(
             ctx,
             "document.querySelector('dialog.source-dialog').open",
-            "the source panel to open",
+            &format!("the source panel of {} to open", f.id),
         )
         .await?;
         let shown = script(

@@ -1,0 +1,126 @@
+//! The data as downloads: figures and projects, each as CSV (for spreadsheets) and JSON.
+
+use crate::model::{Dataset, Lang, Qualifier};
+use serde_json::json;
+
+/// (file name, content) of every download.
+pub fn files(ds: &Dataset) -> Vec<(&'static str, String)> {
+    vec![
+        ("figures.csv", figures_csv(ds)),
+        ("figures.json", pretty(&json!({ "figures": ds.figures, "derived": ds.derived }))),
+        ("projects.csv", projects_csv(ds)),
+        ("projects.json", pretty(&json!({ "projects": ds.projects }))),
+    ]
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).expect("the dataset serializes")
+}
+
+fn qualifier(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::Around => "around",
+        Qualifier::Over => "over",
+    }
+}
+
+fn csv_text(rows: Vec<Vec<String>>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row).expect("writing to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+fn figures_csv(ds: &Dataset) -> String {
+    let header = [
+        "id", "kind", "group", "label_zh_hant", "label_zh_hans", "label_en", "value", "unit", "qualifier", "period",
+        "source_sentence", "quote", "also_in", "source_text_zh_hant", "how_derived_en",
+    ];
+    let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    for f in &ds.figures {
+        let source = ds.sentence(&f.source).map(|s| s.restored(Lang::Hant)).unwrap_or_default();
+        rows.push(vec![
+            f.id.clone(),
+            "stated".into(),
+            f.group.clone(),
+            f.label.hant.clone(),
+            f.label.hans.clone(),
+            f.label.en.clone(),
+            f.value.to_string(),
+            f.unit.symbol().into(),
+            qualifier(f.qualifier).into(),
+            f.period.en.clone(),
+            f.source.clone(),
+            f.quote.clone(),
+            f.also.join(" "),
+            source,
+            String::new(),
+        ]);
+    }
+    for d in &ds.derived {
+        rows.push(vec![
+            d.id.clone(),
+            "derived".into(),
+            d.group.clone(),
+            d.label.hant.clone(),
+            d.label.hans.clone(),
+            d.label.en.clone(),
+            d.value.to_string(),
+            d.unit.symbol().into(),
+            qualifier(d.qualifier).into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            d.inputs.join(" "),
+            String::new(),
+            d.how.en.clone(),
+        ]);
+    }
+    csv_text(rows)
+}
+
+fn projects_csv(ds: &Dataset) -> String {
+    let header = ["id", "name_zh_hant", "name_zh_hans", "name_en", "sector", "milestones", "figures"];
+    let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    for p in &ds.projects {
+        let milestones: Vec<String> = p
+            .milestones
+            .iter()
+            .map(|m| format!("{}@{}", crate::query::url::kind_slug(m.kind), m.source))
+            .collect();
+        rows.push(vec![
+            p.id.clone(),
+            p.name.hant.clone(),
+            p.name.hans.clone(),
+            p.name.en.clone(),
+            crate::query::url::sector_slug(p.sector).into(),
+            milestones.join(" "),
+            p.figures.join(" "),
+        ]);
+    }
+    csv_text(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded::dataset;
+
+    #[test]
+    fn downloads_hold_every_figure_and_project() {
+        let ds = dataset();
+        let files = files(ds);
+        let csv = &files[0].1;
+        assert_eq!(csv.lines().count(), 1 + ds.figures.len() + ds.derived.len());
+        assert!(csv.contains("landed-investment,stated,investment,落地項目總投資"), "{csv}");
+        let json: serde_json::Value = serde_json::from_str(&files[1].1).unwrap();
+        assert_eq!(json["figures"].as_array().unwrap().len(), ds.figures.len());
+        let projects = &files[2].1;
+        assert!(projects.contains("landed@g1-1 construction-start@g2-2"), "{projects}");
+        let json: serde_json::Value = serde_json::from_str(&files[3].1).unwrap();
+        assert_eq!(json["projects"].as_array().unwrap().len(), ds.projects.len());
+    }
+}

@@ -1,0 +1,76 @@
+//! The one-file edition: the page with its CSS, ECharts, the wasm-bindgen glue and the
+//! WebAssembly (as base64) inlined, so it opens from disk, as an attachment or in a CMS.
+
+use super::html::find_element;
+use base64::Engine;
+use std::path::Path;
+
+/// The single file in `dist` whose name starts with `prefix` and ends with `suffix`.
+fn asset(dist: &Path, prefix: &str, suffix: &str) -> Result<(String, Vec<u8>), String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with(prefix) && name.ends_with(suffix) && !(suffix == ".js" && name.ends_with("_bg.js")) {
+            let bytes = std::fs::read(entry.path()).map_err(|e| format!("cannot read {name}: {e}"))?;
+            return Ok((name, bytes));
+        }
+    }
+    Err(format!("no {prefix}*{suffix} in {}", dist.display()))
+}
+
+fn text(bytes: Vec<u8>) -> String {
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Replaces the element that `open` + `marker` find in `html` with `with`.
+fn swap(html: &mut String, open: &str, marker: &str, with: &str) -> Result<(), String> {
+    let (start, end) = find_element(html, open, marker).ok_or_else(|| format!("index.html has no {open} with {marker}"))?;
+    html.replace_range(start..end, with);
+    Ok(())
+}
+
+/// The wasm-bindgen glue as a plain module body: its exports made local, started from bytes.
+fn glue_starting_from(glue: &str, wasm: &[u8]) -> String {
+    let body: String = glue
+        .lines()
+        .filter(|l| !l.starts_with("export {"))
+        .map(|l| l.strip_prefix("export ").unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let encoded = base64::engine::general_purpose::STANDARD.encode(wasm);
+    format!(
+        "{body}\nconst wasmBytes = Uint8Array.from(atob(\"{encoded}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: wasmBytes }});\n"
+    )
+}
+
+pub fn assemble(dist: &Path, page: &str) -> Result<String, String> {
+    let mut html = page.replace("<html lang=\"zh-Hant\">", "<html lang=\"zh-Hant\" data-edition=\"standalone\">");
+    let (_, css) = asset(dist, "main-", ".css")?;
+    swap(&mut html, "<link", "rel=\"stylesheet\"", &format!("<style>\n{}\n</style>", text(css)))?;
+    let (_, icon) = asset(dist, "icon-", ".svg")?;
+    let icon = base64::engine::general_purpose::STANDARD.encode(icon);
+    swap(&mut html, "<link", "rel=\"icon\"", &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">"))?;
+    let (_, echarts) = asset(dist, "echarts", ".js")?;
+    swap(&mut html, "<script", "echarts", &format!("<script>\n{}\n</script>", text(echarts)))?;
+    let (_, glue) = asset(dist, "torch2024-", ".js")?;
+    let (_, wasm) = asset(dist, "torch2024-", "_bg.wasm")?;
+    swap(&mut html, "<link", "rel=\"modulepreload\"", "")?;
+    swap(&mut html, "<link", "rel=\"preload\"", "")?;
+    swap(&mut html, "<script", "type=\"module\"", &format!("<script type=\"module\">\n{}</script>", glue_starting_from(&text(glue), &wasm)))?;
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glue_keeps_its_code_and_loses_its_exports() {
+        let glue = "export class A {}\nfunction initSync() {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n";
+        let out = glue_starting_from(glue, &[0, 97, 115, 109]);
+        assert!(out.starts_with("class A {}\nfunction initSync"));
+        assert!(!out.contains("export"));
+        assert!(out.contains("atob(\"AGFzbQ==\")"));
+        assert!(out.ends_with("await __wbg_init({ module_or_path: wasmBytes });\n"));
+    }
+}

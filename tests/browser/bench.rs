@@ -1,0 +1,627 @@
+//! The browser half of `make bench`: in headless Chromium (the flags of `engines.rs`), measures
+//!
+//! - the time from navigation to the project cards being interactive, for the app and for a
+//!   static HTML copy of the page the app renders (no scripts), alternately, several runs each;
+//! - the time from a keystroke in the project search field to the changed card grid painted, at
+//!   the real number of projects and at synthetic sizes (a `--features synthetic` build).
+//!
+//! Not a test: `cargo test -p browser-tests` does not run it. `scripts/bench.sh` builds what it
+//! needs, serves it with nginx and runs it as
+//! `cargo bench -p browser-tests --bench browser-bench --profile dev`, with:
+//!
+//! - `BENCH_URL`: the app (`dist/`), e.g. `http://127.0.0.1:PORT/news/2025/torch/`;
+//! - `BENCH_STATIC_FILE`, `BENCH_STATIC_URL`: where to write the static copy, and its URL (next
+//!   to the app's files, so that its relative links work);
+//! - `BENCH_SYNTHETIC_URL` (optional): the synthetic build; `BENCH_SIZES` (default `1000,10000`);
+//! - `BENCH_LOAD_RUNS` (default 7), `BENCH_KEY_REPS` (default 4): the number of page loads per
+//!   page, and of 4-character queries typed and deleted per size (after one unmeasured one);
+//! - `BENCH_OUT`: the JSON file of all measurements, which `scripts/bench.sh` turns into
+//!   `BENCHMARKS.md`.
+//!
+//! All times are taken in the page with `performance.now()`; WebDriver only drives.
+
+#[allow(dead_code)]
+#[path = "engines.rs"]
+mod engines;
+
+use engines::{Browser, Engine};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+use std::collections::HashSet;
+use std::process::ExitCode;
+use torch2024::embedded::dataset;
+use torch2024::model::{Lang, Project};
+use torch2024::query::{normalize, synthetic, Catalog, Filter};
+
+const INPUT: &str = "#projects input[type=search]";
+/// The seed the app uses for `?synthetic=N` (see `src/ui/cards.rs`).
+const SYNTHETIC_SEED: u64 = 2024;
+/// Characters per query: each is typed, then deleted, one keystroke at a time.
+const QUERY_LEN: usize = 4;
+
+/// Added by CDP to every document before its own scripts run, in the app and the static copy
+/// alike. Records when the cards are interactive: `#projects .result-count` and the search field
+/// are in the DOM and, on a page with a module script (the app), the app has started (trunk's
+/// loader fires `TrunkApplicationStarted` once `main` has mounted the app and its handlers);
+/// then the next frame (`requestAnimationFrame`) and the first task after it (a
+/// `MessageChannel` message), i.e. painted and the main thread free to take a keystroke.
+const PROBE: &str = r#"(() => {
+  const B = (window.__bench = { load: null });
+  let resolve;
+  B.loaded = new Promise((r) => (resolve = r));
+  let started = false, present = null, done = false;
+  const isApp = () => !!document.querySelector('script[type=module]');
+  const check = () => {
+    if (done) return;
+    if (!document.querySelector('#projects .result-count') || !document.querySelector('#projects input[type=search]')) return;
+    if (present === null) present = performance.now();
+    if (isApp() && !started) return;
+    done = true;
+    observer.disconnect();
+    const ready = performance.now();
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        B.load = { app: isApp(), present, ready, frame, interactive: performance.now() };
+        resolve(B.load);
+      };
+      channel.port2.postMessage(0);
+    });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', () => { started = true; check(); });
+})();"#;
+
+/// Waits (in the page) for the probe's result and the load event, then adds the navigation and
+/// paint timings and the bytes the page transferred.
+const WAIT_LOADED: &str = r#"const done = arguments[arguments.length - 1];
+const B = window.__bench;
+if (!B) return done({ error: 'the bench probe did not run on ' + location.href });
+const timer = setTimeout(() => done({ error: 'the cards were not interactive within 20 s', present: document.querySelectorAll('#projects .result-count').length }), 20000);
+const loaded = document.readyState === 'complete' ? null : new Promise((r) => addEventListener('load', r));
+// The paint entry can come a frame or two after the paint; wait for it (at most 2 s).
+const painted = new Promise((r) => {
+  new PerformanceObserver((list, obs) => {
+    if (list.getEntriesByName('first-contentful-paint').length) { obs.disconnect(); r(); }
+  }).observe({ type: 'paint', buffered: true });
+  setTimeout(r, 2000);
+});
+Promise.all([B.loaded, loaded]).then(() => painted).then(() => setTimeout(() => {
+  clearTimeout(timer);
+  const nav = performance.getEntriesByType('navigation')[0];
+  const resources = performance.getEntriesByType('resource');
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  done(Object.assign({}, B.load, {
+    fcp: fcp ? fcp.startTime : null,
+    dom_content_loaded: nav.domContentLoadedEventEnd,
+    load_event: nav.loadEventEnd,
+    bytes: nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
+    requests: 1 + resources.length,
+    cards: document.querySelectorAll('#projects article.card').length,
+    resources: resources.map((r) => ({ name: r.name.split(/[?#]/)[0].split('/').pop(), transfer: r.transferSize })),
+  }));
+}, 0));"#;
+
+/// The page as it is now, without its scripts: the static copy.
+const SNAPSHOT: &str = r#"const root = document.documentElement.cloneNode(true);
+root.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((n) => n.remove());
+return {
+  html: '<!doctype html>\n' + root.outerHTML + '\n',
+  cards: root.querySelectorAll('#projects article.card').length,
+  canvases: root.querySelectorAll('canvas').length,
+  svgs: root.querySelectorAll('svg').length,
+  tables: root.querySelectorAll('table').length,
+  lang: root.getAttribute('lang'),
+};"#;
+
+/// Installs the keystroke timer. A sample starts at the `keydown` of the search field (the
+/// event's `timeStamp`); its end is the first task after the next frame that follows the first
+/// change of the set of `article.card` elements (a MutationObserver sees cards added or removed).
+const ARM_KEYS: &str = r#"const B = window.__bench;
+B.key = null;
+B.waiter = null;
+document.addEventListener('keydown', (e) => {
+  if (!e.target.matches || !e.target.matches('#projects input[type=search]')) return;
+  B.key = { key: e.key, t0: e.timeStamp, mutation: null, frame: null, paint: null, late: 0 };
+}, true);
+const isCard = (n) => n.nodeType === 1 && n.matches('article.card');
+new MutationObserver((records) => {
+  const k = B.key;
+  if (!k) return;
+  if (!records.some((r) => [...r.addedNodes, ...r.removedNodes].some(isCard))) return;
+  if (k.paint !== null) { k.late += 1; return; }
+  if (k.mutation !== null) return;
+  k.mutation = performance.now();
+  requestAnimationFrame(() => {
+    k.frame = performance.now();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      k.paint = performance.now();
+      k.cards = document.querySelectorAll('#projects article.card').length;
+      k.count = (document.querySelector('#projects .result-count') || {}).textContent;
+      if (B.waiter) { const w = B.waiter; B.waiter = null; w(k); }
+    };
+    channel.port2.postMessage(0);
+  });
+}).observe(document.querySelector('#projects'), { childList: true, subtree: true });
+document.querySelector('#projects').scrollIntoView({ block: 'start' });
+return document.querySelectorAll('#projects article.card').length;"#;
+
+/// Waits for the sample of the last keystroke.
+const WAIT_KEY: &str = r#"const done = arguments[arguments.length - 1];
+const B = window.__bench;
+const k = B.key;
+if (k && k.paint !== null) return done(k);
+B.waiter = done;
+setTimeout(() => { if (B.waiter === done) { B.waiter = null; done({ timeout: true, key: k }); } }, 5000);"#;
+
+/// The median time between frames (`requestAnimationFrame`) over 30 frames.
+const FRAME_INTERVAL: &str = r#"const done = arguments[arguments.length - 1];
+const times = [];
+const tick = (t) => {
+  times.push(t);
+  if (times.length <= 30) return requestAnimationFrame(tick);
+  const d = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  done(d[d.length >> 1]);
+};
+requestAnimationFrame(tick);"#;
+
+/// Two frames: time enough for a keystroke that changes no card to be handled.
+const SETTLE: &str = r#"const done = arguments[arguments.length - 1];
+requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));"#;
+
+/// chromedriver's endpoint for a Chrome DevTools Protocol command.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+struct Config {
+    url: String,
+    synthetic_url: Option<String>,
+    sizes: Vec<usize>,
+    static_file: String,
+    static_url: String,
+    load_runs: usize,
+    key_reps: usize,
+    out: String,
+}
+
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name)
+        .map_err(|_| format!("{name} is not set: run this through `make bench` (scripts/bench.sh)"))
+}
+
+fn env_number(name: &str, default: usize) -> Result<usize, String> {
+    match std::env::var(name) {
+        Ok(v) => v.parse().map_err(|_| format!("{name}={v} is not a number")),
+        Err(_) => Ok(default),
+    }
+}
+
+impl Config {
+    fn from_env() -> Result<Config, String> {
+        let sizes = std::env::var("BENCH_SIZES").unwrap_or_else(|_| "1000,10000".into());
+        Ok(Config {
+            url: env("BENCH_URL")?,
+            synthetic_url: std::env::var("BENCH_SYNTHETIC_URL").ok(),
+            sizes: sizes
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.trim().parse().map_err(|_| format!("BENCH_SIZES: {s}?")))
+                .collect::<Result<_, _>>()?,
+            static_file: env("BENCH_STATIC_FILE")?,
+            static_url: env("BENCH_STATIC_URL")?,
+            load_runs: env_number("BENCH_LOAD_RUNS", 7)?.max(1),
+            key_reps: env_number("BENCH_KEY_REPS", 4)?.max(1),
+            out: env("BENCH_OUT")?,
+        })
+    }
+}
+
+async fn run_script(client: &Client, js: &str, args: Vec<Value>) -> Result<Value, String> {
+    client
+        .execute(js, args)
+        .await
+        .map_err(|e| format!("script failed: {e}"))
+}
+
+async fn run_async(client: &Client, js: &str) -> Result<Value, String> {
+    client
+        .execute_async(js, vec![])
+        .await
+        .map_err(|e| format!("script failed: {e}"))
+}
+
+/// Opens `url` and returns the probe's load figures.
+async fn load(client: &Client, url: &str) -> Result<Value, String> {
+    client
+        .goto("about:blank")
+        .await
+        .map_err(|e| format!("cannot open about:blank: {e}"))?;
+    client
+        .goto(url)
+        .await
+        .map_err(|e| format!("cannot open {url}: {e}"))?;
+    let result = run_async(client, WAIT_LOADED).await?;
+    if let Some(error) = result.get("error") {
+        return Err(format!("{url}: {error} ({result})"));
+    }
+    Ok(result)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n == 0 {
+        f64::NAN
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+fn field(v: &Value, name: &str) -> f64 {
+    v.get(name).and_then(Value::as_f64).unwrap_or(f64::NAN)
+}
+
+/// The static copy: the app's page once interactive, without scripts, written next to `dist/`.
+async fn make_static(client: &Client, cfg: &Config) -> Result<Value, String> {
+    println!("  static copy of the rendered page -> {}", cfg.static_file);
+    load(client, &cfg.url).await?;
+    let snap = run_script(client, SNAPSHOT, vec![]).await?;
+    let html = snap["html"].as_str().ok_or("no HTML from the page")?;
+    std::fs::write(&cfg.static_file, html)
+        .map_err(|e| format!("cannot write {}: {e}", cfg.static_file))?;
+    let mut info = snap.clone();
+    info["html"] = json!(html.len());
+    Ok(info)
+}
+
+/// Navigation to interactive cards, the app and the static copy alternately; one unmeasured
+/// pair first.
+async fn load_times(client: &Client, cfg: &Config) -> Result<Value, String> {
+    let pages = [
+        ("app", cfg.url.as_str()),
+        ("static", cfg.static_url.as_str()),
+    ];
+    let mut runs: Vec<(&str, Vec<Value>)> = pages.iter().map(|(k, _)| (*k, Vec::new())).collect();
+    for run in 0..=cfg.load_runs {
+        for (i, (name, url)) in pages.iter().enumerate() {
+            let r = load(client, url).await?;
+            if run == 0 {
+                continue;
+            }
+            println!(
+                "  {name:6} run {run}: interactive {:7.1} ms  (cards present {:7.1}, FCP {:7.1})",
+                field(&r, "interactive"),
+                field(&r, "present"),
+                field(&r, "fcp")
+            );
+            runs[i].1.push(r);
+        }
+    }
+    let mut out = serde_json::Map::new();
+    for (name, rs) in runs {
+        let m = median(rs.iter().map(|r| field(r, "interactive")).collect());
+        println!(
+            "  {name}: median {m:.1} ms to interactive over {} runs",
+            rs.len()
+        );
+        out.insert(name.into(), json!(rs));
+    }
+    Ok(Value::Object(out))
+}
+
+/// The `page` cards shown first of a result.
+fn shown(result: &[usize], page: usize) -> &[usize] {
+    &result[..result.len().min(page)]
+}
+
+/// Queries to type for a catalog: 4 characters from the projects' names (ASCII letters if they
+/// do), each keystroke of which changes the cards shown; at most three, the first found.
+fn queries(projects: &[Project], catalog: &Catalog, page: usize) -> Vec<(String, Vec<bool>)> {
+    let mut seen = HashSet::new();
+    let mut candidates = Vec::new();
+    for p in projects.iter().take(200) {
+        for name in [&p.name.en, &p.name.hant, &p.name.hans] {
+            for word in normalize(name).split(' ') {
+                let chars: Vec<char> = word.chars().collect();
+                for (i, w) in chars.windows(QUERY_LEN).enumerate() {
+                    if w.iter().any(char::is_ascii_digit) {
+                        continue;
+                    }
+                    let q: String = w.iter().collect();
+                    if seen.insert(q.clone()) {
+                        candidates.push((q, i == 0));
+                    }
+                }
+            }
+        }
+    }
+    // ASCII letters first, the start of a word first (as a reader would type); then CJK.
+    candidates.sort_by_key(|(q, start)| (!q.chars().all(|c| c.is_ascii_lowercase()), !start));
+    let select = |text: &str| {
+        catalog.select(
+            &Filter {
+                text: text.into(),
+                ..Filter::default()
+            },
+            Lang::Hant,
+        )
+    };
+    let all = select("");
+    let mut best: Vec<(usize, String, Vec<bool>)> = Vec::new();
+    for (q, _) in candidates {
+        let chars: Vec<char> = q.chars().collect();
+        let mut previous = all.clone();
+        let mut changes = Vec::new();
+        for k in 1..=chars.len() {
+            let prefix: String = chars[..k].iter().collect();
+            let result = select(&prefix);
+            changes.push(shown(&result, page) != shown(&previous, page));
+            previous = result;
+        }
+        if previous.is_empty() {
+            continue;
+        }
+        let n = changes.iter().filter(|c| **c).count();
+        best.push((n, q, changes));
+        if best.iter().filter(|b| b.0 == QUERY_LEN).count() >= 3 {
+            break;
+        }
+    }
+    best.sort_by_key(|b| std::cmp::Reverse(b.0));
+    best.truncate(3);
+    best.into_iter().map(|(_, q, c)| (q, c)).collect()
+}
+
+/// The number of cards the page should show for `text`.
+fn expected_cards(catalog: &Catalog, text: &str, page: usize) -> usize {
+    let result = catalog.select(
+        &Filter {
+            text: text.into(),
+            ..Filter::default()
+        },
+        Lang::Hant,
+    );
+    result.len().min(page)
+}
+
+/// Types queries into the search field one character at a time, then deletes them, and times
+/// every keystroke that changes the cards shown.
+async fn keystrokes(
+    client: &Client,
+    label: &str,
+    url: &str,
+    projects: Vec<Project>,
+    reps: usize,
+) -> Result<Value, String> {
+    let loaded = load(client, url).await?;
+    let initial = run_script(client, ARM_KEYS, vec![])
+        .await?
+        .as_u64()
+        .unwrap_or(0) as usize;
+    let more = run_script(
+        client,
+        "const b = document.querySelector('#projects button.more'); return b ? b.textContent : null;",
+        vec![],
+    )
+    .await?;
+    if initial == 0 || initial > projects.len() {
+        return Err(format!(
+            "{label}: {initial} cards on the page for {} projects: is this the right build?",
+            projects.len()
+        ));
+    }
+    // The app draws at most a page of cards; with fewer projects, all of them.
+    let page = if initial < projects.len() {
+        initial
+    } else {
+        usize::MAX
+    };
+    let frame_interval = run_async(client, FRAME_INTERVAL).await?;
+    let catalog = Catalog::new(&projects);
+    let queries = queries(&projects, &catalog, page);
+    if queries.is_empty() {
+        return Err(format!("{label}: no query changes the cards"));
+    }
+    let input = client
+        .find(Locator::Css(INPUT))
+        .await
+        .map_err(|e| format!("{label}: no search field: {e}"))?;
+    let mut samples = Vec::new();
+    let mut mismatches = Vec::new();
+    for rep in 0..=reps {
+        let (query, changes) = &queries[rep % queries.len()];
+        let chars: Vec<char> = query.chars().collect();
+        // Typing: after k characters; deleting: back to k-1.
+        let steps = (1..=chars.len())
+            .map(|k| (k, "type"))
+            .chain((1..=chars.len()).rev().map(|k| (k - 1, "delete")));
+        for (after, direction) in steps {
+            let (key, changed) = if direction == "type" {
+                (chars[after - 1].to_string(), changes[after - 1])
+            } else {
+                ("\u{E003}".to_string(), changes[after])
+            };
+            input
+                .send_keys(&key)
+                .await
+                .map_err(|e| format!("{label}: cannot type: {e}"))?;
+            if !changed {
+                run_async(client, SETTLE).await?;
+                continue;
+            }
+            let sample = run_async(client, WAIT_KEY).await?;
+            let text: String = chars[..after].iter().collect();
+            if sample.get("timeout").is_some() {
+                return Err(format!(
+                    "{label}: the cards did not change within 5 s after typing to {text:?} ({sample})"
+                ));
+            }
+            let want = expected_cards(&catalog, &text, page);
+            let got = sample["cards"].as_u64().unwrap_or(0) as usize;
+            if got != want {
+                mismatches.push(format!("{text:?}: {got} cards, expected {want}"));
+            }
+            samples.push(json!({
+                "query": query,
+                "text": text,
+                "direction": direction,
+                "warmup": rep == 0,
+                "latency": field(&sample, "paint") - field(&sample, "t0"),
+                "to_mutation": field(&sample, "mutation") - field(&sample, "t0"),
+                "to_frame": field(&sample, "frame") - field(&sample, "t0"),
+                "late_mutations": sample["late"],
+                "cards": got,
+                "expected_cards": want,
+            }));
+        }
+    }
+    let measured: Vec<f64> = samples
+        .iter()
+        .filter(|s| s["warmup"] == json!(false))
+        .map(|s| field(s, "latency"))
+        .collect();
+    println!(
+        "  {label}: {} projects, {initial} cards drawn, {} samples, median {:.1} ms from keydown to painted cards",
+        projects.len(),
+        measured.len(),
+        median(measured.clone())
+    );
+    for m in &mismatches {
+        println!("  warning: {label}: {m}");
+    }
+    Ok(json!({
+        "label": label,
+        "url": url,
+        "projects": projects.len(),
+        "initial_cards": initial,
+        "more_button": more,
+        "frame_interval": frame_interval,
+        "queries": queries.iter().map(|(q, c)| json!({"query": q, "changes": c})).collect::<Vec<_>>(),
+        "load": loaded,
+        "samples": samples,
+        "mismatches": mismatches,
+    }))
+}
+
+async fn measure(client: &Client, cfg: &Config) -> Result<Value, String> {
+    client
+        .issue_cmd(Cdp {
+            cmd: "Page.addScriptToEvaluateOnNewDocument",
+            params: json!({ "source": PROBE }),
+        })
+        .await
+        .map_err(|e| format!("chromedriver did not take the probe script (CDP): {e}"))?;
+    let version = client
+        .capabilities()
+        .and_then(|c| c.get("browserVersion"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let user_agent = run_script(client, "return navigator.userAgent;", vec![]).await?;
+    let language = run_script(client, "return navigator.language;", vec![]).await?;
+    let viewport = run_script(
+        client,
+        "return [innerWidth, innerHeight, devicePixelRatio];",
+        vec![],
+    )
+    .await?;
+
+    println!("navigation to interactive cards: the app and its static copy");
+    let static_page = make_static(client, cfg).await?;
+    let load = load_times(client, cfg).await?;
+
+    println!("keystroke to painted cards");
+    let mut keys = vec![
+        keystrokes(
+            client,
+            "real",
+            &cfg.url,
+            dataset().projects.clone(),
+            cfg.key_reps,
+        )
+        .await?,
+    ];
+    if let Some(base) = &cfg.synthetic_url {
+        for &n in &cfg.sizes {
+            let projects = synthetic::projects(n, SYNTHETIC_SEED);
+            let url = format!("{base}?synthetic={n}");
+            keys.push(
+                keystrokes(
+                    client,
+                    &format!("synthetic-{n}"),
+                    &url,
+                    projects,
+                    cfg.key_reps,
+                )
+                .await?,
+            );
+        }
+    }
+    Ok(json!({
+        "chromium": version,
+        "user_agent": user_agent,
+        "language": language,
+        "viewport": viewport,
+        "load_runs": cfg.load_runs,
+        "key_reps": cfg.key_reps,
+        "static_page": static_page,
+        "load": load,
+        "keys": keys,
+    }))
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let cfg = match Config::from_env() {
+        Ok(cfg) => cfg,
+        Err(e) => {
+            eprintln!("browser bench: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let browser = match Browser::start(Engine::Chromium).await {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("browser bench: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = measure(&browser.client, &cfg).await;
+    browser.stop().await;
+    match result.and_then(|v| {
+        let text = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
+        std::fs::write(&cfg.out, text).map_err(|e| format!("cannot write {}: {e}", cfg.out))
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("browser bench failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
