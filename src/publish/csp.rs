@@ -9,7 +9,12 @@ use sha2::{Digest, Sha256};
 pub fn policy(scripts: &[&str]) -> String {
     let hashes: Vec<String> = scripts
         .iter()
-        .map(|s| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))))
+        .map(|s| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+            )
+        })
         .collect();
     [
         "default-src 'none'".to_string(),
@@ -25,7 +30,10 @@ pub fn policy(scripts: &[&str]) -> String {
 
 /// `html` with its policy in a `<meta http-equiv>` right after `<meta charset>`.
 pub fn with_policy(html: &str) -> String {
-    let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{}">"#, policy(&inline_scripts(html)));
+    let meta = format!(
+        r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
+        policy(&inline_scripts(html))
+    );
     match html.find("<meta charset=\"utf-8\">") {
         Some(i) => {
             let at = i + "<meta charset=\"utf-8\">".len();
@@ -44,7 +52,13 @@ mod tests {
         let page = "<head><meta charset=\"utf-8\"><script>go()</script></head>";
         let out = with_policy(page);
         // printf 'go()' | openssl dgst -sha256 -binary | base64
-        assert!(out.contains("'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"), "{out}");
-        assert!(out.contains("default-src 'none'") && !out.contains("http"), "{out}");
+        assert!(
+            out.contains("'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"),
+            "{out}"
+        );
+        assert!(
+            out.contains("default-src 'none'") && !out.contains("http:") && !out.contains("https:"),
+            "{out}"
+        );
     }
 }

@@ -7,7 +7,10 @@ use serde_json::json;
 pub fn files(ds: &Dataset) -> Vec<(&'static str, String)> {
     vec![
         ("figures.csv", figures_csv(ds)),
-        ("figures.json", pretty(&json!({ "figures": ds.figures, "derived": ds.derived }))),
+        (
+            "figures.json",
+            pretty(&json!({ "figures": ds.figures, "derived": ds.derived })),
+        ),
         ("projects.csv", projects_csv(ds)),
         ("projects.json", pretty(&json!({ "projects": ds.projects }))),
     ]
@@ -36,12 +39,28 @@ fn csv_text(rows: Vec<Vec<String>>) -> String {
 
 fn figures_csv(ds: &Dataset) -> String {
     let header = [
-        "id", "kind", "group", "label_zh_hant", "label_zh_hans", "label_en", "value", "unit", "qualifier", "period",
-        "source_sentence", "quote", "also_in", "source_text_zh_hant", "how_derived_en",
+        "id",
+        "kind",
+        "group",
+        "label_zh_hant",
+        "label_zh_hans",
+        "label_en",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "source_sentence",
+        "quote",
+        "also_in",
+        "source_text_zh_hant",
+        "how_derived_en",
     ];
     let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
     for f in &ds.figures {
-        let source = ds.sentence(&f.source).map(|s| s.restored(Lang::Hant)).unwrap_or_default();
+        let source = ds
+            .sentence(&f.source)
+            .map(|s| s.restored(Lang::Hant))
+            .unwrap_or_default();
         rows.push(vec![
             f.id.clone(),
             "stated".into(),
@@ -83,7 +102,15 @@ fn figures_csv(ds: &Dataset) -> String {
 }
 
 fn projects_csv(ds: &Dataset) -> String {
-    let header = ["id", "name_zh_hant", "name_zh_hans", "name_en", "sector", "milestones", "figures"];
+    let header = [
+        "id",
+        "name_zh_hant",
+        "name_zh_hans",
+        "name_en",
+        "sector",
+        "milestones",
+        "figures",
+    ];
     let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
     for p in &ds.projects {
         let milestones: Vec<String> = p
@@ -115,12 +142,21 @@ mod tests {
         let files = files(ds);
         let csv = &files[0].1;
         assert_eq!(csv.lines().count(), 1 + ds.figures.len() + ds.derived.len());
-        assert!(csv.contains("landed-investment,stated,investment,落地項目總投資"), "{csv}");
+        assert!(
+            csv.contains("landed-investment,stated,investment,落地項目總投資"),
+            "{csv}"
+        );
         let json: serde_json::Value = serde_json::from_str(&files[1].1).unwrap();
         assert_eq!(json["figures"].as_array().unwrap().len(), ds.figures.len());
         let projects = &files[2].1;
-        assert!(projects.contains("landed@g1-1 construction-start@g2-2"), "{projects}");
+        assert!(
+            projects.contains("landed@g1-1 construction-start@g2-2"),
+            "{projects}"
+        );
         let json: serde_json::Value = serde_json::from_str(&files[3].1).unwrap();
-        assert_eq!(json["projects"].as_array().unwrap().len(), ds.projects.len());
+        assert_eq!(
+            json["projects"].as_array().unwrap().len(),
+            ds.projects.len()
+        );
     }
 }

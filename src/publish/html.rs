@@ -36,9 +36,13 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
     let mut from = 0;
     while let Some(i) = html[from..].find("<script") {
         let start = from + i;
-        let Some(tag_len) = html[start..].find('>') else { break };
+        let Some(tag_len) = html[start..].find('>') else {
+            break;
+        };
         let tag_end = start + tag_len + 1;
-        let Some(close) = html[tag_end..].find("</script>") else { break };
+        let Some(close) = html[tag_end..].find("</script>") else {
+            break;
+        };
         if !html[start..tag_end].contains(" src=") {
             out.push(&html[tag_end..tag_end + close]);
         }

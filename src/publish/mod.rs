@@ -13,10 +13,17 @@ use std::path::Path;
 /// Publishes `app_html` (the rendered app) into the trunk output in `dist`; returns what it wrote.
 pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<String>, String> {
     let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("cannot read {} (run trunk build first): {e}", index_path.display()))?;
+    let index = std::fs::read_to_string(&index_path).map_err(|e| {
+        format!(
+            "cannot read {} (run trunk build first): {e}",
+            index_path.display()
+        )
+    })?;
     if index.contains("http-equiv=\"Content-Security-Policy\"") {
-        return Err(format!("{} is already baked: run trunk build first", index_path.display()));
+        return Err(format!(
+            "{} is already baked: run trunk build first",
+            index_path.display()
+        ));
     }
     let page = html::replace_inner(&index, "<main id=\"app\"", "</main>", app_html)
         .ok_or("index.html has no <main id=\"app\"> … </main> to put the page in")?;
@@ -28,7 +35,8 @@ pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<String>, String> {
     write(&index_path, &csp::with_policy(&page), &mut written)?;
 
     let data_dir = dist.join("data");
-    std::fs::create_dir_all(&data_dir).map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
     for (name, content) in downloads::files(dataset()) {
         write(&data_dir.join(name), &content, &mut written)?;
     }

@@ -7,11 +7,16 @@ use std::path::Path;
 
 /// The single file in `dist` whose name starts with `prefix` and ends with `suffix`.
 fn asset(dist: &Path, prefix: &str, suffix: &str) -> Result<(String, Vec<u8>), String> {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with(prefix) && name.ends_with(suffix) && !(suffix == ".js" && name.ends_with("_bg.js")) {
-            let bytes = std::fs::read(entry.path()).map_err(|e| format!("cannot read {name}: {e}"))?;
+        if name.starts_with(prefix)
+            && name.ends_with(suffix)
+            && !(suffix == ".js" && name.ends_with("_bg.js"))
+        {
+            let bytes =
+                std::fs::read(entry.path()).map_err(|e| format!("cannot read {name}: {e}"))?;
             return Ok((name, bytes));
         }
     }
@@ -24,7 +29,8 @@ fn text(bytes: Vec<u8>) -> String {
 
 /// Replaces the element that `open` + `marker` find in `html` with `with`.
 fn swap(html: &mut String, open: &str, marker: &str, with: &str) -> Result<(), String> {
-    let (start, end) = find_element(html, open, marker).ok_or_else(|| format!("index.html has no {open} with {marker}"))?;
+    let (start, end) = find_element(html, open, marker)
+        .ok_or_else(|| format!("index.html has no {open} with {marker}"))?;
     html.replace_range(start..end, with);
     Ok(())
 }
@@ -44,19 +50,45 @@ fn glue_starting_from(glue: &str, wasm: &[u8]) -> String {
 }
 
 pub fn assemble(dist: &Path, page: &str) -> Result<String, String> {
-    let mut html = page.replace("<html lang=\"zh-Hant\">", "<html lang=\"zh-Hant\" data-edition=\"standalone\">");
+    let mut html = page.replace(
+        "<html lang=\"zh-Hant\">",
+        "<html lang=\"zh-Hant\" data-edition=\"standalone\">",
+    );
     let (_, css) = asset(dist, "main-", ".css")?;
-    swap(&mut html, "<link", "rel=\"stylesheet\"", &format!("<style>\n{}\n</style>", text(css)))?;
+    swap(
+        &mut html,
+        "<link",
+        "rel=\"stylesheet\"",
+        &format!("<style>\n{}\n</style>", text(css)),
+    )?;
     let (_, icon) = asset(dist, "icon-", ".svg")?;
     let icon = base64::engine::general_purpose::STANDARD.encode(icon);
-    swap(&mut html, "<link", "rel=\"icon\"", &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">"))?;
+    swap(
+        &mut html,
+        "<link",
+        "rel=\"icon\"",
+        &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">"),
+    )?;
     let (_, echarts) = asset(dist, "echarts", ".js")?;
-    swap(&mut html, "<script", "echarts", &format!("<script>\n{}\n</script>", text(echarts)))?;
+    swap(
+        &mut html,
+        "<script",
+        "echarts",
+        &format!("<script>\n{}\n</script>", text(echarts)),
+    )?;
     let (_, glue) = asset(dist, "torch2024-", ".js")?;
     let (_, wasm) = asset(dist, "torch2024-", "_bg.wasm")?;
     swap(&mut html, "<link", "rel=\"modulepreload\"", "")?;
     swap(&mut html, "<link", "rel=\"preload\"", "")?;
-    swap(&mut html, "<script", "type=\"module\"", &format!("<script type=\"module\">\n{}</script>", glue_starting_from(&text(glue), &wasm)))?;
+    swap(
+        &mut html,
+        "<script",
+        "type=\"module\"",
+        &format!(
+            "<script type=\"module\">\n{}</script>",
+            glue_starting_from(&text(glue), &wasm)
+        ),
+    )?;
     Ok(html)
 }
 

@@ -30,7 +30,9 @@ fn projects() -> &'static [Project] {
 #[cfg(feature = "synthetic")]
 fn synthetic_count() -> Option<usize> {
     let search = web_sys::window()?.location().search().ok()?;
-    let n = search.split(['?', '&']).find_map(|p| p.strip_prefix("synthetic="))?;
+    let n = search
+        .split(['?', '&'])
+        .find_map(|p| p.strip_prefix("synthetic="))?;
     n.parse().ok().filter(|n| (1..=1_000_000).contains(n))
 }
 
@@ -52,12 +54,29 @@ pub fn ProjectsSection() -> impl IntoView {
         shown.set(PAGE);
     });
     let total = catalog().len();
+    // Each card's key carries the order the cards are in, so that a change of order (sort, or
+    // the language when sorting by name) redraws the cards rather than moving them: Leptos's
+    // keyed diff (tachys 0.2.19) misplaces cards when one update both removes and reorders them.
     let visible = move || {
+        let order = state.filter.with(|f| match f.sort {
+            Sort::Article => 0u8,
+            Sort::Sector => 1,
+            Sort::Name => 2 + state.lang.get() as u8,
+        });
         selected
             .get()
             .into_iter()
             .take(shown.get())
+            .map(|i| (order, i))
             .collect::<Vec<_>>()
+    };
+    // Reset removes its own button: focus goes to the search field, not back to the page.
+    let search_field = NodeRef::<leptos::html::Input>::new();
+    let reset = move |_| {
+        state.filter.set(Filter::default());
+        if let Some(field) = search_field.get_untracked() {
+            let _ = field.focus();
+        }
     };
     let update = move |f: &dyn Fn(&mut Filter)| state.filter.update(|filter| f(filter));
     view! {
@@ -68,6 +87,7 @@ pub fn ProjectsSection() -> impl IntoView {
                 <label class="search">
                     <span>{move || s().search}</span>
                     <input
+                        node_ref=search_field
                         type="search"
                         autocomplete="off"
                         placeholder=move || s().search_placeholder
@@ -127,18 +147,18 @@ pub fn ProjectsSection() -> impl IntoView {
                     {move || (s().results)(selected.with(Vec::len), total)}
                 </p>
                 <Show when=move || !state.filter.with(Filter::is_default)>
-                    <button type="button" class="reset" on:click=move |_| state.filter.set(Filter::default())>{move || s().reset}</button>
+                    <button type="button" class="reset" on:click=reset>{move || s().reset}</button>
                 </Show>
             </div>
             <Show when=move || selected.with(Vec::is_empty)>
                 <div class="empty">
                     <p>{move || s().no_results}</p>
-                    <button type="button" on:click=move |_| state.filter.set(Filter::default())>{move || s().reset}</button>
+                    <button type="button" on:click=reset>{move || s().reset}</button>
                 </div>
             </Show>
             <div class="cards">
-                <For each=visible key=|i| *i let:i>
-                    <ProjectCard project=&projects[i]/>
+                <For each=visible key=|key| *key let:key>
+                    <ProjectCard project=&projects[key.1]/>
                 </For>
             </div>
             <Show when=move || { selected.with(Vec::len) > shown.get() }>

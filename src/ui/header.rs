@@ -122,7 +122,11 @@ fn EmbedCode() -> impl IntoView {
             lang: Some(state.lang.get()),
             embed: false,
         });
-        super::embed::snippet(&page_url(), &query, dataset().meta.title.get(state.lang.get()))
+        super::embed::snippet(
+            &page_url(),
+            &query,
+            dataset().meta.title.get(state.lang.get()),
+        )
     };
     let area = NodeRef::<leptos::html::Textarea>::new();
     // Copies with the Clipboard API where the page may (a secure context, not sandboxed);
@@ -134,14 +138,18 @@ fn EmbedCode() -> impl IntoView {
             }
         };
         let navigator = window().navigator();
-        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
+        let has_clipboard =
+            js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object());
         if !has_clipboard {
             select();
             return;
         }
         let done = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(true));
         let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| select());
-        let _ = navigator.clipboard().write_text(&code()).then2(&done, &failed);
+        let _ = navigator
+            .clipboard()
+            .write_text(&code())
+            .then2(&done, &failed);
         // Each runs at most once, after this handler has returned.
         done.forget();
         failed.forget();

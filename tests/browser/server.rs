@@ -32,27 +32,35 @@ impl Server {
         let log = Arc::new(Mutex::new(Vec::new()));
         let served = root.clone();
         let server_log = Arc::clone(&log);
+        let root = Arc::new(root);
         std::thread::spawn(move || {
             for request in http.incoming_requests() {
-                let path = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                let (status, body, mime) = respond(&root, prefix, &path);
-                server_log.lock().unwrap().push(Request { path, status });
-                let header =
-                    tiny_http::Header::from_bytes("Content-Type", mime).expect("valid header");
-                // As many static hosts do (and as a sandboxed iframe, whose origin is opaque,
-                // needs for the app's module script and WebAssembly).
-                let cors = tiny_http::Header::from_bytes("Access-Control-Allow-Origin", "*")
-                    .expect("valid header");
-                let response = tiny_http::Response::from_data(body)
-                    .with_status_code(status)
-                    .with_header(header)
-                    .with_header(cors);
-                let _ = request.respond(response);
+                // One thread per request, as real hosts serve connections concurrently: a
+                // browser may stop reading one response (a preload it has not used yet) until
+                // another has arrived, which a one-at-a-time server would never send.
+                let root = Arc::clone(&root);
+                let server_log = Arc::clone(&server_log);
+                std::thread::spawn(move || {
+                    let path = request
+                        .url()
+                        .split(['?', '#'])
+                        .next()
+                        .unwrap_or("")
+                        .to_string();
+                    let (status, body, mime) = respond(&root, prefix, &path);
+                    server_log.lock().unwrap().push(Request { path, status });
+                    let header =
+                        tiny_http::Header::from_bytes("Content-Type", mime).expect("valid header");
+                    // As many static hosts do (and as a sandboxed iframe, whose origin is opaque,
+                    // needs for the app's module script and WebAssembly).
+                    let cors = tiny_http::Header::from_bytes("Access-Control-Allow-Origin", "*")
+                        .expect("valid header");
+                    let response = tiny_http::Response::from_data(body)
+                        .with_status_code(status)
+                        .with_header(header)
+                        .with_header(cors);
+                    let _ = request.respond(response);
+                });
             }
         });
         Server {

@@ -68,7 +68,7 @@ checks![
     robust::random_urls_through_history_give_a_sane_page,
     robust::random_urls_by_navigation_give_a_sane_page,
     robust::random_search_input_is_rendered_as_text,
-    a11y::zz_debug,
+    robust::back_and_forward_keep_the_cards_in_order,
 ];
 
 /// Opens the app at `query` under its sub-path and waits until it is interactive.

@@ -37,8 +37,8 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 
     fn chance(&mut self, percent: u64) -> bool {
@@ -98,8 +98,9 @@ const HOSTILE: &[&str] = &[
 
 /// A piece of a real project's name, so that some inputs find something.
 fn real_piece(rng: &mut Rng) -> String {
-    let p = rng.pick(&dataset().projects);
-    let name: Vec<char> = p.name.get(*rng.pick(&Lang::ALL)).chars().collect();
+    let projects = &dataset().projects;
+    let p = &projects[rng.below(projects.len())];
+    let name: Vec<char> = p.name.get(rng.pick(&Lang::ALL)).chars().collect();
     let start = rng.below(name.len());
     let len = 1 + rng.below(6);
     name[start..(start + len).min(name.len())].iter().collect()
@@ -108,10 +109,10 @@ fn real_piece(rng: &mut Rng) -> String {
 fn hostile_text(rng: &mut Rng) -> String {
     let mut text = String::new();
     for _ in 0..1 + rng.below(4) {
-        if rng.chance(30) {
+        if rng.chance(40) {
             text.push_str(&real_piece(rng));
         } else {
-            text.push_str(*rng.pick(HOSTILE));
+            text.push_str(rng.pick(HOSTILE));
         }
         if rng.chance(20) {
             text.push(' ');
@@ -140,7 +141,7 @@ fn encode_all(s: &str) -> String {
 
 fn slug_list<T: Copy>(rng: &mut Rng, all: &[T], slug: fn(T) -> &'static str) -> String {
     let mut items: Vec<String> = (0..rng.below(4))
-        .map(|_| slug(*rng.pick(all)).to_string())
+        .map(|_| slug(rng.pick(all)).to_string())
         .collect();
     if rng.chance(30) {
         items.push(
@@ -163,7 +164,7 @@ fn slug_list<T: Copy>(rng: &mut Rng, all: &[T], slug: fn(T) -> &'static str) -> 
 fn random_query(rng: &mut Rng, max_len: usize) -> String {
     let mut pieces = Vec::new();
     for _ in 0..rng.below(8) {
-        let name = *rng.pick(&[
+        let name = rng.pick(&[
             "lang",
             "embed",
             "kind",
@@ -215,7 +216,7 @@ fn random_query(rng: &mut Rng, max_len: usize) -> String {
             _ => format!("{name}={value}"),
         });
     }
-    let mut query = pieces.join(*rng.pick(&["&", "&", "&", "&&", ";"]));
+    let mut query = pieces.join(rng.pick(&["&", "&", "&", "&&", ";"]));
     if rng.chance(10) {
         query.push_str("#frag=<b>");
     }
@@ -297,9 +298,13 @@ window.__robust = {
     var self = this, out = [], i = 0;
     (function next() {
       if (i >= steps.length) return done(out);
-      var input = steps[i++], search;
-      try { search = apply(input); } catch (e) { out.push({input: input, threw: String(e)}); return setTimeout(next, 0); }
-      setTimeout(function () { setTimeout(function () { out.push(self.snapshot(input, search())); next(); }, 0); }, 0);
+      var input = steps[i++];
+      try {
+        apply(input, function (search, failed) {
+          if (failed) { out.push({input: input, threw: failed}); return setTimeout(next, 0); }
+          setTimeout(function () { setTimeout(function () { out.push(self.snapshot(input, search())); next(); }, 0); }, 0);
+        });
+      } catch (e) { out.push({input: input, threw: String(e)}); setTimeout(next, 0); }
     })();
   }
 };
@@ -358,7 +363,7 @@ fn check_snapshot(s: &Snapshot, filter: &Filter, lang: Lang, markup: u64) -> Vec
         ));
     }
     if s.ids != want {
-        wrong.push(format!("cards {:?}, expected {:?}", s.ids, want));
+        wrong.push(order_or_set_difference(&s.ids, &want));
     }
     let count = (strings(lang).results)(want.len(), total);
     if s.count.as_deref() != Some(count.as_str()) {
@@ -386,16 +391,43 @@ fn check_snapshot(s: &Snapshot, filter: &Filter, lang: Lang, markup: u64) -> Vec
     wrong
 }
 
-fn report(failures: Vec<String>, what: &str) -> Outcome {
+/// How the cards shown differ from the cards expected: in which, or in what order.
+fn order_or_set_difference(got: &[String], want: &[String]) -> String {
+    let (mut a, mut b) = (got.to_vec(), want.to_vec());
+    a.sort();
+    b.sort();
+    if a == b {
+        let at = got.iter().zip(want).position(|(g, w)| g != w).unwrap_or(0);
+        format!(
+            "the right {} cards in the wrong order: card {} is {:?}, expected {:?} \
+             (shown: {got:?}; expected: {want:?})",
+            got.len(),
+            at + 1,
+            got[at],
+            want[at]
+        )
+    } else {
+        let extra: Vec<&String> = got.iter().filter(|g| !want.contains(g)).collect();
+        let missing: Vec<&String> = want.iter().filter(|w| !got.contains(w)).collect();
+        format!(
+            "{} cards, expected {}: shown but not expected {extra:?}, expected but not shown {missing:?}",
+            got.len(),
+            want.len()
+        )
+    }
+}
+
+async fn report(ctx: &Ctx<'_>, failures: Vec<String>, what: &str) -> Outcome {
     if failures.is_empty() {
         return Ok(());
     }
     let n = failures.len();
     let shown: Vec<String> = failures.into_iter().take(8).collect();
     Err(format!(
-        "{n} of the {what} went wrong (seed {}; first ones):\n  {}",
+        "{n} of the {what} went wrong (seed {}; first ones):\n  {}\n  console: {}",
         std::env::var("ROBUST_SEED").unwrap_or_else(|_| "default".into()),
-        shown.join("\n  ")
+        shown.join("\n  "),
+        probe_errors(ctx).await?
     ))
 }
 
@@ -465,11 +497,22 @@ pub async fn random_urls_through_history_give_a_sane_page(ctx: &Ctx<'_>) -> Outc
     for (batch, chunk) in queries.chunks(25).enumerate() {
         let snapshots = run_steps(
             ctx,
-            "function (q) {
-               history.replaceState(null, '', location.pathname + '?' + q);
-               var search = location.search;
-               dispatchEvent(new PopStateEvent('popstate', {state: null}));
-               return function () { return search; };
+            // Browsers limit how often a page may change its URL (WebKit: 100 times in 10 s):
+            // a refused or dropped change is tried again until it takes.
+            "function (q, proceed) {
+               var url = location.pathname + '?' + q, want = new URL(url, location.href).search;
+               var started = Date.now();
+               (function attempt() {
+                 try { history.replaceState(null, '', url); }
+                 catch (e) { if (e.name !== 'SecurityError') throw e; }
+                 if (location.search !== want) {
+                   if (Date.now() - started > 20000) return proceed(null, 'the URL change was refused for 20 s');
+                   return setTimeout(attempt, 250);
+                 }
+                 var search = location.search;
+                 dispatchEvent(new PopStateEvent('popstate', {state: null}));
+                 proceed(function () { return search; });
+               })();
              }",
             chunk,
         )
@@ -496,10 +539,7 @@ pub async fn random_urls_through_history_give_a_sane_page(ctx: &Ctx<'_>) -> Outc
             }
         }
     }
-    if !failures.is_empty() {
-        failures.push(format!("probe: {}", probe_errors(ctx).await?));
-    }
-    report(failures, "200 URLs set through the history")
+    report(ctx, failures, "200 URLs set through the history").await
 }
 
 /// A handful of random query strings opened for real (a fresh page load each).
@@ -517,6 +557,9 @@ pub async fn random_urls_by_navigation_give_a_sane_page(ctx: &Ctx<'_>) -> Outcom
         // Without a usable `lang`, the browser's languages choose; any of the three is right.
         let lang = parsed.lang.or(lang_of(&s.lang)).unwrap_or_default();
         let mut wrong = check_snapshot(&s, &parsed.filter, lang, 0);
+        if s.errors > 0 {
+            wrong.push(format!("console: {}", probe_errors(ctx).await?));
+        }
         if markup != 0 {
             wrong.push(format!("{markup} img/inline script elements in #app"));
         }
@@ -527,7 +570,6 @@ pub async fn random_urls_by_navigation_give_a_sane_page(ctx: &Ctx<'_>) -> Outcom
             ));
         }
         if !wrong.is_empty() {
-            wrong.push(format!("probe: {}", probe_errors(ctx).await?));
             failures.push(format!(
                 "navigation #{n} to {} (location.search {}): {}",
                 shown(&query),
@@ -536,7 +578,7 @@ pub async fn random_urls_by_navigation_give_a_sane_page(ctx: &Ctx<'_>) -> Outcom
             ));
         }
     }
-    report(failures, "10 URLs opened by navigation")
+    report(ctx, failures, "10 URLs opened by navigation").await
 }
 
 /// 200 random search inputs (about 67 in each language), typed in one go each: the field's
@@ -552,11 +594,11 @@ pub async fn random_search_input_is_rendered_as_text(ctx: &Ctx<'_>) -> Outcome {
         for chunk in inputs.chunks(25) {
             let snapshots = run_steps(
                 ctx,
-                "function (text) {
+                "function (text, proceed) {
                    var field = document.querySelector('#projects input[type=search]');
                    field.value = text;
                    field.dispatchEvent(new Event('input', {bubbles: true}));
-                   return function () { return location.search; };
+                   proceed(function () { return location.search; });
                  }",
                 chunk,
             )
@@ -590,8 +632,76 @@ pub async fn random_search_input_is_rendered_as_text(ctx: &Ctx<'_>) -> Outcome {
             }
         }
     }
-    if !failures.is_empty() {
-        failures.push(format!("probe: {}", probe_errors(ctx).await?));
+    report(ctx, failures, "200 search inputs").await
+}
+
+/// Found by the random URLs above (URL #27 of the default seed), and reachable by hand: sort by
+/// sector, sort by article, type `o`, Back, Forward: Forward both removes cards and reorders the
+/// rest in one update. (FOUND A BUG: the cards come out in the wrong order; see the report.)
+pub async fn back_and_forward_keep_the_cards_in_order(ctx: &Ctx<'_>) -> Outcome {
+    open(ctx, "?lang=en").await?;
+    for value in ["sector", "article"] {
+        let select = find(ctx, "#projects select").await?;
+        select
+            .select_by_value(value)
+            .await
+            .map_err(|e| format!("cannot choose sort {value}: {e}"))?;
+        wait_until(
+            ctx,
+            &format!("document.querySelector('#projects select').value == '{value}' && (location.search.includes('sort=sector') == ('{value}' == 'sector'))"),
+            &format!("sort {value} in the URL"),
+        )
+        .await?;
     }
-    report(failures, "200 search inputs")
+    let field = find(ctx, "#projects input[type=search]").await?;
+    field.send_keys("o").await.map_err(|e| e.to_string())?;
+    wait_until(
+        ctx,
+        "location.search.includes('q=o')",
+        "the search in the URL",
+    )
+    .await?;
+    let filter = Filter {
+        text: "o".into(),
+        ..Filter::default()
+    };
+    let want = expected_ids(&filter, Lang::En);
+    // The history API, as the browser's Back and Forward buttons use it. (WebKit's WebDriver
+    // Back skips the entries of a <select> chosen through WebDriver, as made without a user
+    // gesture, and leaves the page.)
+    script(ctx, "history.back();").await?;
+    wait_until(
+        ctx,
+        "location.search.includes('sort=sector')",
+        "Back to the sector order",
+    )
+    .await?;
+    wait_until(
+        ctx,
+        &format!(
+            "document.querySelectorAll('#projects article.card').length == {}",
+            dataset().projects.len()
+        ),
+        "every card back",
+    )
+    .await?;
+    script(ctx, "history.forward();").await?;
+    wait_until(
+        ctx,
+        &format!(
+            "document.querySelectorAll('#projects article.card').length == {}",
+            want.len()
+        ),
+        "Forward to the search",
+    )
+    .await?;
+    let got = card_ids(ctx).await?;
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "after Back and Forward: {}",
+            order_or_set_difference(&got, &want)
+        ))
+    }
 }
