@@ -30,7 +30,12 @@ pub fn SourceDialog() -> impl IntoView {
             _ => {}
         }
     });
+    // The `close` event comes a task after the dialog closed. If the reader has opened a panel
+    // again in between (a quick Escape then Enter), this late event must not close it.
     let on_close = move |_| {
+        if dialog.get_untracked().is_some_and(|d| d.open()) {
+            return;
+        }
         state.source.set(None);
         if let Some(el) = opener.get_value() {
             let _ = el.focus();
