@@ -302,19 +302,7 @@ pub async fn keyboard_alone_filters_and_opens_sources(ctx: &Ctx<'_>) -> Outcome 
     .await?;
     let focus_inside = script(ctx, "return !!document.activeElement.closest('dialog');").await?;
     expect_eq("focus inside the open panel", focus_inside, json!(true))?;
-    ctx.client
-        .active_element()
-        .await
-        .map_err(|e| e.to_string())?
-        .send_keys(&Key::Escape.to_string())
-        .await
-        .map_err(|e| e.to_string())?;
-    wait_until(
-        ctx,
-        "!document.querySelector('dialog.source-dialog').open",
-        "Escape to close the panel",
-    )
-    .await?;
+    escape_closes_the_panel(ctx).await?;
     let back = script(ctx, "return document.activeElement.classList.contains('link-button') && !!document.activeElement.closest('article.card');").await?;
     expect_eq("focus back on the card's button", back, json!(true))?;
     // Tab reaches the search field from the facets' neighbour.

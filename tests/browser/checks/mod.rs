@@ -182,6 +182,33 @@ pub async fn probe_errors(ctx: &Ctx<'_>) -> Result<Value, String> {
     .await
 }
 
+/// Presses Escape in the open source panel and waits until it has closed.
+pub async fn escape_closes_the_panel(ctx: &Ctx<'_>) -> Outcome {
+    let focused = ctx
+        .client
+        .active_element()
+        .await
+        .map_err(|e| e.to_string())?;
+    focused
+        .send_keys(&fantoccini::key::Key::Escape.to_string())
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_until(
+        ctx,
+        "!document.querySelector('dialog.source-dialog').open",
+        "Escape to close the panel",
+    )
+    .await
+}
+
+/// The requests that failed since the server's log had `before` entries, as `path → status`.
+pub fn failed_requests_since(ctx: &Ctx<'_>, before: usize) -> Vec<String> {
+    ctx.server.failures()[before..]
+        .iter()
+        .map(|r| format!("{} → {}", r.path, r.status))
+        .collect()
+}
+
 pub fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Outcome {
     if got == want {
         Ok(())

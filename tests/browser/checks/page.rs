@@ -3,7 +3,6 @@
 
 use super::*;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use fantoccini::key::Key;
 use torch2024::charts::CHARTS;
 use torch2024::embedded::dataset;
 use torch2024::model::MilestoneKind;
@@ -87,10 +86,7 @@ pub async fn no_console_error_or_failed_request(ctx: &Ctx<'_>) -> Outcome {
         probe_errors(ctx).await?,
         json!([]),
     )?;
-    let failed: Vec<String> = ctx.server.failures()[before..]
-        .iter()
-        .map(|r| format!("{} → {}", r.path, r.status))
-        .collect();
+    let failed = failed_requests_since(ctx, before);
     expect_eq("failed requests", failed, vec![])?;
     let foreign = script(
         ctx,
@@ -131,19 +127,7 @@ pub async fn source_panel_shows_each_figures_sentence(ctx: &Ctx<'_>) -> Outcome 
             &format!("the panel to quote `{}`", f.quote),
             panel.contains(&f.quote),
         )?;
-        ctx.client
-            .active_element()
-            .await
-            .map_err(|e| e.to_string())?
-            .send_keys(&Key::Escape.to_string())
-            .await
-            .map_err(|e| e.to_string())?;
-        wait_until(
-            ctx,
-            "!document.querySelector('dialog.source-dialog').open",
-            "Escape to close the panel",
-        )
-        .await?;
+        escape_closes_the_panel(ctx).await?;
         let focused = script(
             ctx,
             "var a = document.activeElement; var t = a && a.closest('.tile'); return t ? t.dataset.figure : null;",

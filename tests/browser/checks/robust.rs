@@ -476,10 +476,7 @@ pub async fn no_console_warning_in_any_language(ctx: &Ctx<'_>) -> Outcome {
             probe_errors(ctx).await?,
             json!([]),
         )?;
-        let failed: Vec<String> = ctx.server.failures()[before..]
-            .iter()
-            .map(|r| format!("{} → {}", r.path, r.status))
-            .collect();
+        let failed = failed_requests_since(ctx, before);
         expect_eq(&format!("failed requests in {tag}"), failed, vec![])?;
     }
     Ok(())
