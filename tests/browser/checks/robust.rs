@@ -519,12 +519,7 @@ pub async fn random_urls_through_history_give_a_sane_page(ctx: &Ctx<'_>) -> Outc
             let parsed = url::parse(&s.search);
             lang = parsed.lang.unwrap_or(lang);
             let mut wrong = check_snapshot(s, &parsed.filter, lang, markup);
-            if s.field != Some(as_field_shows(&parsed.filter.text)) {
-                wrong.push(format!(
-                    "search field {:?}, expected {:?}",
-                    s.field, parsed.filter.text
-                ));
-            }
+            wrong.extend(search_field_problem(s, &parsed.filter.text));
             if !wrong.is_empty() {
                 failures.push(format!(
                     "URL #{} {} (location.search {}): {}",
@@ -537,6 +532,12 @@ pub async fn random_urls_through_history_give_a_sane_page(ctx: &Ctx<'_>) -> Outc
         }
     }
     report(ctx, failures, "200 URLs set through the history").await
+}
+
+/// What is wrong with the search field after the URL set `text` (nothing, or one problem).
+fn search_field_problem(s: &Snapshot, text: &str) -> Option<String> {
+    (s.field != Some(as_field_shows(text)))
+        .then(|| format!("search field {:?}, expected {:?}", s.field, text))
 }
 
 /// A handful of random query strings opened for real (a fresh page load each).
@@ -560,12 +561,7 @@ pub async fn random_urls_by_navigation_give_a_sane_page(ctx: &Ctx<'_>) -> Outcom
         if markup != 0 {
             wrong.push(format!("{markup} img/inline script elements in #app"));
         }
-        if s.field != Some(as_field_shows(&parsed.filter.text)) {
-            wrong.push(format!(
-                "search field {:?}, expected {:?}",
-                s.field, parsed.filter.text
-            ));
-        }
+        wrong.extend(search_field_problem(&s, &parsed.filter.text));
         if !wrong.is_empty() {
             failures.push(format!(
                 "navigation #{n} to {} (location.search {}): {}",
