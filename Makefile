@@ -7,7 +7,7 @@ SHELL := /bin/bash
 # trunk must find wasm-bindgen (cargo) and wasm-opt (npm's binaryen) of the pinned versions.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve dist test lint unit browser bench setup-build setup-test
+.PHONY: serve dist test lint unit browser gates bench setup-build setup-test
 
 setup-build:
 	@scripts/setup.sh build
@@ -36,7 +36,11 @@ unit: setup-build
 browser: setup-test dist
 	cargo test -p browser-tests
 
-test: lint unit browser
+# The first-load size budget and Lighthouse's Accessibility, Best Practices and SEO scores.
+gates: setup-test dist
+	scripts/bench.sh gates
+
+test: lint unit browser gates
 
 # Chromium and chromedriver (setup-test) and dist/; bench.sh says what else it needs.
 bench: setup-test dist

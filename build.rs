@@ -14,7 +14,9 @@ mod dataset;
 use std::path::Path;
 
 fn main() {
-    println!("cargo::rerun-if-changed=data");
+    for input in ["data", "src/model.rs", "src/dataset"] {
+        println!("cargo::rerun-if-changed={input}");
+    }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     match dataset::load(Path::new("data")) {
         Ok(ds) => {

@@ -3,6 +3,9 @@
 #   scripts/bench.sh           everything; `make bench` runs it after `make dist`
 #   scripts/bench.sh budget    only the first-load budget: exits 1 if the gzip transfer of the
 #                              first visit is over 300 KB (reads dist/, starts nothing)
+#   scripts/bench.sh gates     what `make test` checks: the budget, then one Lighthouse run on
+#                              dist/ (nginx, gzip); exits 1 if Accessibility, Best Practices or
+#                              SEO scores under 95. Performance and timings are only reported.
 # Everything it measures, and how, is written into BENCHMARKS.md. Work files (the logs, the JSON
 # of every measurement, the Lighthouse reports) go to target/bench/.
 # Knobs (environment): BENCH_LIGHTHOUSE_RUNS (3), BENCH_LOAD_RUNS (7), BENCH_KEY_REPS (4),
@@ -42,8 +45,9 @@ need() { # command, how to get it
 }
 
 # The files a first visit downloads: index.html and the stylesheets, scripts and wasm it loads
-# (<link rel=stylesheet|modulepreload|preload>, <script src>, and the paths in trunk's inline
-# loader). Not the icon, nor files that are only linked (<a href>). One name a line.
+# (<link rel=stylesheet|modulepreload|preload>, <script src>, the paths in trunk's inline
+# loader, and <img src>: the chart pictures for a narrow, light screen). Not the icon, nor
+# files that are only linked (<a href>). One name a line.
 first_load_files() { # dist directory
   DIR=$1 node - <<'JS'
 const fs = require('fs'), path = require('path');
@@ -60,6 +64,10 @@ for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   const src = (m[1].match(/\bsrc\s*=\s*["']([^"']+)/i) || [])[1];
   if (local(src)) names.add(local(src));
   for (const s of m[2].matchAll(/["'`]((?:\.\/)?[\w./-]+\.(?:m?js|wasm|css))["'`]/g)) names.add(local(s[1]));
+}
+for (const tag of html.match(/<img\b[^>]*>/gi) || []) {
+  const src = (tag.match(/\bsrc\s*=\s*["']([^"']+)/i) || [])[1];
+  if (local(src)) names.add(local(src));
 }
 for (const n of names) if (fs.existsSync(path.join(dir, n))) console.log(n);
 JS
@@ -325,7 +333,7 @@ const wasmStems = new Set(sizes.filter((f) => /_bg\.wasm$/.test(f.file)).map((f)
 const kindOf = (f) => {
   const n = f.file;
   if (/\.wasm$/.test(n)) return 'wasm';
-  if (/echarts/i.test(n) && /\.js$/.test(n)) return 'JS: ECharts';
+  if (/^charts\/.*\.svg$/.test(n)) return 'SVG: chart pictures';
   if (/\.m?js$/.test(n) && wasmStems.has(n.replace(/\.m?js$/, ''))) return 'JS: wasm-bindgen glue';
   if (/\.m?js$/.test(n)) return 'JS: other';
   if (/\.css$/.test(n)) return 'CSS';
@@ -401,9 +409,12 @@ w((fs.existsSync(path.join(RUN, 'dist-changed')) && fs.readFileSync(path.join(RU
   'The release build of `make dist` (copied to `target/bench/run/dist` at the start of the run, and measured there). For each file: its size, `gzip -9 -n -c FILE | wc -c`, `gzip -1 -n -c FILE | wc -c`, and the body bytes nginx sent for it ' +
   `(\`curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' URL\`) from the configuration below, which says only \`gzip on\` and the types to compress, so nginx uses its default level, 1. 1 KB = 1,000 bytes.`);
 w();
+const pictures = sizes.filter((f) => kindOf(f) === 'SVG: chart pictures');
+w(`\`dist/charts/\` holds ${pictures.length} chart pictures (each chart in 3 languages, light and dark, 340 and 560 px wide); a first visit loads the ${pictures.filter((f) => f.first).length} that the page names in its \`<img src>\` (light, 340 px, the default language), and only those are listed one by one. A wider or dark screen loads the same number of other pictures of about the same size instead.`);
+w();
 table(['file', 'kind', 'raw', 'gzip -9', 'gzip -1', 'nginx sends', 'first load'],
-  sizes.map((f) => [`\`${f.file}\``, kindOf(f), num(f.raw), num(f.g9), num(f.g1), `${num(f.nginx)}${f.enc === 'gzip' ? '' : ` (${f.enc})`}`, f.first ? 'yes' : '']), 2);
-const kinds = ['wasm', 'JS: wasm-bindgen glue', 'JS: ECharts', 'JS: other', 'CSS', 'HTML', 'other'];
+  sizes.filter((f) => kindOf(f) !== 'SVG: chart pictures' || f.first).map((f) => [`\`${f.file}\``, kindOf(f), num(f.raw), num(f.g9), num(f.g1), `${num(f.nginx)}${f.enc === 'gzip' ? '' : ` (${f.enc})`}`, f.first ? 'yes' : '']), 2);
+const kinds = ['wasm', 'JS: wasm-bindgen glue', 'JS: other', 'SVG: chart pictures', 'CSS', 'HTML', 'other'];
 const sum = (fs_, k) => fs_.reduce((s, f) => s + f[k], 0);
 const totalRows = [];
 for (const k of kinds) {
@@ -523,7 +534,7 @@ w('## 4. Navigation to interactive cards: app vs static HTML');
 w();
 const sp = browser.static_page;
 w(`The same Chromium. The static page is the app's own page: once the app is interactive, the harness takes \`document.documentElement\`, removes every \`<script>\` and \`<link rel=modulepreload|preload>\` from a copy, and saves its \`outerHTML\` (${num(sp.html)} bytes, ${num(sp.cards)} cards, ${num(sp.tables)} tables, ${num(sp.canvases)} canvases, ${num(sp.svgs)} SVGs) as \`static.html\` next to \`dist/\`'s files, so it uses the same stylesheet. ` +
-  `${sp.canvases ? 'Chart canvases are empty there (ECharts draws them from script); the rest of the content is the same. ' : ''}` +
+  `${sp.canvases ? 'Chart canvases are empty there (drawn from script); the rest of the content is the same. ' : ''}` +
   `Chromium's language is \`${browser.language}\`, and the copy's \`<html lang>\` is \`${sp.lang}\`: the page in the language the app chose for that browser. ` +
   `Pages are loaded alternately, app then static, ${browser.load_runs} times each after one unmeasured pair, each from \`about:blank\`; nginx sends \`Cache-Control: no-store\`, so every load is a first visit (nothing from the HTTP cache, no compiled-code cache).`);
 w();
@@ -652,8 +663,29 @@ main() {
   say "done in $(($(date +%s) - START)) s: BENCHMARKS.md"
 }
 
+# The deterministic gates of `make test` (see the top of this file).
+gates() {
+  budget
+  [ -x "$CHROMIUM" ] || stop "Chromium is not at $CHROMIUM" "scripts/setup.sh test (apt-get install -y chromium chromium-driver)"
+  [ -x node_modules/.bin/lighthouse ] || stop "Lighthouse is not installed in node_modules" "npm ci (package.json pins lighthouse $LIGHTHOUSE_VERSION)"
+  RUN=$WORK/gates
+  SNAP=$DIST
+  rm -rf "$RUN"
+  mkdir -p "$RUN"
+  start_nginx
+  LH_RUNS=1 lighthouse
+  node -e '
+    const c = require(process.argv[1]).categories;
+    const low = ["accessibility", "best-practices", "seo"].filter((k) => c[k].score * 100 < 95);
+    for (const k of low) console.error(`Lighthouse ${c[k].title} is ${c[k].score * 100}, under 95: see ${process.argv[2]}`);
+    process.exit(low.length ? 1 : 0);
+  ' "$RUN/lighthouse-1.report.json" "$RUN/lighthouse-1.report.html"
+  say "Lighthouse Accessibility, Best Practices and SEO are each at least 95"
+}
+
 case "${1:-all}" in
   all) main ;;
   budget) budget ;;
-  *) stop "usage: scripts/bench.sh [all|budget]" ;;
+  gates) gates ;;
+  *) stop "usage: scripts/bench.sh [all|budget|gates]" ;;
 esac

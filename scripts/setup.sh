@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
-APT_PACKAGES_TEST=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk)
+APT_PACKAGES_TEST=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk nginx-light)
 MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
 say() { printf '==> %s\n' "$*"; }
@@ -72,12 +72,13 @@ setup_test() {
   command -v WebKitWebDriver >/dev/null && [ -x "$MINIBROWSER" ] || missing+=(webkit2gtk-driver)
   command -v Xvfb >/dev/null || missing+=(xvfb)
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
       stop "these Debian packages are missing and installing them needs root: ${missing[*]}" \
         "sudo apt-get update && sudo apt-get install -y ${APT_PACKAGES_TEST[*]}"
     fi
-    say "installing the browsers and their drivers from Debian: ${missing[*]} (apt-get)"
+    say "installing the browsers, their drivers and nginx from Debian: ${missing[*]} (apt-get)"
     apt-get update -q || stop "apt-get update failed (no network to Debian's mirrors?)" "apt-get update"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${APT_PACKAGES_TEST[@]}" \
       || stop "apt-get could not install the browsers" "apt-get install -y ${APT_PACKAGES_TEST[*]}"

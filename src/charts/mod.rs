@@ -1,20 +1,17 @@
-//! Charts: pure functions from the model to `charming::Chart`, their text summaries and their
-//! data tables. One [`ChartSpec`] feeds all three, so they cannot disagree.
+//! Charts: which figures each chart draws, their text summaries and data tables, and where the
+//! picture of each is and which bar a point on it falls in. One [`ChartSpec`] feeds all of
+//! these and the picture (`options`), so they cannot disagree.
 //!
-//! A chart is a value: tests serialize it and check its numbers and labels against the
-//! dataset, with no browser.
+//! The pictures are drawn at build time: charming builds each chart's ECharts option
+//! (`options`), ECharts renders it to SVG (`publish::pictures`), once per language, theme and
+//! width. The page shows them as images, so the reader downloads no charting library.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod options;
 
 use crate::format;
 use crate::i18n::strings;
 use crate::model::{Dataset, Figure, Lang, MilestoneKind, Sector};
-use charming::component::{Axis, Grid};
-use charming::datatype::{CompositeValue, DataPoint};
-use charming::element::{
-    AxisLabel, AxisLine, AxisType, ItemStyle, Label, LabelPosition, SplitLine, TextStyle, Tooltip,
-    Trigger,
-};
-use charming::series::Bar;
-use charming::Chart;
 
 /// What activating a bar shows in the project cards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +101,21 @@ pub const CHARTS: &[ChartSpec] = &[
     },
 ];
 
+/// The widths, in CSS pixels, each picture is drawn at: phones, and everything wider.
+pub const NARROW: u32 = 340;
+pub const WIDE: u32 = 560;
+/// The viewport width from which the wide picture is shown.
+pub const WIDE_FROM: u32 = 520;
+/// Height of one bar's band, and the margin above and below the bars.
+pub const BAND: u32 = 44;
+pub const MARGIN: u32 = 8;
+
+/// The file name of one picture, under `charts/` in `dist`.
+pub fn picture_name(id: &str, lang: Lang, dark: bool, width: u32) -> String {
+    let theme = if dark { "dark" } else { "light" };
+    format!("{id}-{}-{theme}-{width}.svg", lang.tag())
+}
+
 /// One row of a chart's data table: exactly what one bar draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
@@ -116,6 +128,18 @@ pub struct Row {
 }
 
 impl ChartSpec {
+    /// The picture's height in pixels: one band per bar (the same at both widths).
+    pub fn height(&self) -> u32 {
+        2 * MARGIN + BAND * self.bars.len() as u32
+    }
+
+    /// The bar whose band holds a point `fraction` of the way down the picture, if any.
+    pub fn bar_at(&self, fraction: f64) -> Option<usize> {
+        let y = fraction * f64::from(self.height()) - f64::from(MARGIN);
+        let band = (y / f64::from(BAND)).floor();
+        (y >= 0.0 && band < self.bars.len() as f64).then_some(band as usize)
+    }
+
     pub fn rows(&self, ds: &Dataset, lang: Lang) -> Vec<Row> {
         self.bars
             .iter()
@@ -150,135 +174,11 @@ impl ChartSpec {
             ),
         }
     }
-
-    /// The chart: horizontal bars from zero, one series per figure so that each bar's label
-    /// and tooltip can say its figure exactly as the article does (超, 約, 左右 included).
-    pub fn chart(&self, ds: &Dataset, lang: Lang, theme: Theme) -> Chart {
-        let rows = self.rows(ds, lang);
-        let labels: Vec<String> = rows.iter().map(|r| wrap(&r.label, lang)).collect();
-        let axis_text = TextStyle::new().color(theme.muted);
-        let mut chart = Chart::new()
-            .animation(!theme.reduced_motion)
-            .background_color("transparent")
-            // Room on the right for the longest value label (containLabel covers only the axes).
-            .grid(
-                Grid::new()
-                    .left(8)
-                    .right(label_room(&rows))
-                    .top(8)
-                    .bottom(8)
-                    .contain_label(true),
-            )
-            .tooltip(Tooltip::new().trigger(Trigger::Item))
-            .x_axis(
-                Axis::new()
-                    .type_(AxisType::Value)
-                    .min(0)
-                    .axis_label(AxisLabel::new().color(theme.muted))
-                    .split_line(SplitLine::new().show(true)),
-            )
-            .y_axis(
-                Axis::new()
-                    .type_(AxisType::Category)
-                    .inverse(true)
-                    .data(labels)
-                    .axis_line(AxisLine::new().show(true))
-                    .axis_label(AxisLabel::new().color(theme.ink).font_size(12))
-                    .name_text_style(axis_text),
-            );
-        for (i, row) in rows.iter().enumerate() {
-            let data: Vec<DataPoint> = (0..rows.len())
-                .map(|j| {
-                    if i == j {
-                        DataPoint::from(row.value)
-                    } else {
-                        DataPoint::from(CompositeValue::from("-"))
-                    }
-                })
-                .collect();
-            chart = chart.series(
-                Bar::new()
-                    .name(row.label.clone())
-                    .stack("bars")
-                    .bar_width("60%")
-                    .item_style(ItemStyle::new().color(theme.bar))
-                    .label(
-                        Label::new()
-                            .show(true)
-                            .position(LabelPosition::Right)
-                            .formatter(row.text.as_str())
-                            .color(theme.ink),
-                    )
-                    .tooltip(
-                        Tooltip::new().formatter(format!("{}: {}", row.label, row.text).as_str()),
-                    )
-                    .data(data),
-            );
-        }
-        chart
-    }
-}
-
-/// Pixels for the widest value label at 12 px: CJK characters are about twice as wide.
-fn label_room(rows: &[Row]) -> f64 {
-    let width = |text: &str| {
-        text.chars()
-            .map(|c| if c.is_ascii() { 7.0 } else { 12.5 })
-            .sum::<f64>()
-    };
-    rows.iter().map(|r| width(&r.text)).fold(0.0, f64::max) + 12.0
-}
-
-/// Breaks a long axis label into lines that fit a phone-width chart's label column.
-fn wrap(label: &str, lang: Lang) -> String {
-    let width = if lang == Lang::En { 16 } else { 8 };
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in label.split_inclusive(|c: char| c == ' ' || lang != Lang::En) {
-        let last = lines.last_mut().expect("one line at least");
-        if !last.is_empty() && last.chars().count() + word.trim_end().chars().count() > width {
-            lines.push(String::new());
-        }
-        lines.last_mut().expect("one line at least").push_str(word);
-    }
-    lines
-        .iter()
-        .map(|l| l.trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The figure as read, e.g. 超400億元.
 pub fn figure_text(f: &Figure, lang: Lang) -> String {
     format::figure(f.value, f.unit, f.qualifier, lang).full()
-}
-
-/// Colours and motion for one rendering; light and dark both pass WCAG AA on their background.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Theme {
-    pub ink: &'static str,
-    pub muted: &'static str,
-    pub bar: &'static str,
-    pub reduced_motion: bool,
-}
-
-impl Theme {
-    pub fn new(dark: bool, reduced_motion: bool) -> Theme {
-        if dark {
-            Theme {
-                ink: "#f1f3f5",
-                muted: "#b8c0ca",
-                bar: "#f28b82",
-                reduced_motion,
-            }
-        } else {
-            Theme {
-                ink: "#1b1f24",
-                muted: "#4d5560",
-                bar: "#b3261e",
-                reduced_motion,
-            }
-        }
-    }
 }
 
 /// The label of a chart link, for the "show these projects" buttons and announcements.
@@ -294,89 +194,37 @@ pub fn link_label(link: Link, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
     use crate::embedded::dataset;
-    use serde_json::Value;
-
-    fn drawn(spec: &ChartSpec, lang: Lang) -> Value {
-        serde_json::to_value(spec.chart(dataset(), lang, Theme::new(false, false))).unwrap()
-    }
-
-    /// The value each series draws (the one non-empty point of each series).
-    fn values(json: &Value) -> Vec<f64> {
-        json["series"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                s["data"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .find_map(|d| d.as_f64())
-                    .unwrap()
-            })
-            .collect()
-    }
 
     #[test]
-    fn every_chart_draws_its_figures_from_the_dataset() {
-        for spec in CHARTS {
-            let json = drawn(spec, Lang::Hant);
-            let want: Vec<f64> = spec
-                .bars
-                .iter()
-                .map(|(id, _)| dataset().figure(id).expect(id).value)
-                .collect();
-            assert_eq!(values(&json), want, "{}", spec.id);
-            assert_eq!(json["xAxis"]["min"], 0, "{}: bars start at zero", spec.id);
-            assert!(
-                dataset().groups.iter().any(|g| g.id == spec.group),
-                "{}",
-                spec.id
-            );
-        }
-    }
-
-    #[test]
-    fn investment_chart_draws_the_four_project_counts() {
-        let json = drawn(&CHARTS[0], Lang::Hant);
-        assert_eq!(values(&json), vec![131.0, 58.0, 11.0, 31.0]);
-    }
-
-    #[test]
-    fn qualifiers_reach_labels_tooltips_and_tables() {
+    fn rows_and_summaries_say_each_figure_as_the_article_does() {
         let spec = CHARTS.iter().find(|c| c.id == "investment-sums").unwrap();
-        let json = drawn(spec, Lang::Hant);
-        assert_eq!(json["series"][0]["label"]["formatter"], "超400億元");
-        assert!(json["series"][0]["tooltip"]["formatter"]
-            .as_str()
-            .unwrap()
-            .ends_with("超400億元"));
-        let en = drawn(spec, Lang::En);
-        assert_eq!(en["series"][0]["label"]["formatter"], "over CNY 40 billion");
         assert_eq!(spec.rows(dataset(), Lang::Hans)[0].text, "超400亿元");
+        assert_eq!(spec.rows(dataset(), Lang::Hant)[0].text, "超400億元");
         assert!(spec
             .summary(dataset(), Lang::En)
             .contains("over CNY 40 billion"));
+        assert!(spec.summary(dataset(), Lang::Hant).starts_with("條形圖:"));
     }
 
     #[test]
-    fn long_labels_wrap() {
-        assert_eq!(
-            wrap("Capital-increase projects landed", Lang::En),
-            "Capital-increase\nprojects landed"
-        );
-        assert_eq!(
-            wrap("國家級高新技術企業新認定", Lang::Hant),
-            "國家級高新技術企\n業新認定"
-        );
-        assert_eq!(wrap("Short", Lang::En), "Short");
+    fn a_point_on_a_picture_falls_in_one_bar_or_none() {
+        let spec = &CHARTS[0];
+        let h = f64::from(spec.height());
+        assert_eq!(spec.height(), 16 + 4 * 44);
+        assert_eq!(spec.bar_at(0.0), None, "top margin");
+        assert_eq!(spec.bar_at(9.0 / h), Some(0));
+        assert_eq!(spec.bar_at((8.0 + 44.0 * 2.5) / h), Some(2));
+        assert_eq!(spec.bar_at((h - 9.0) / h), Some(3));
+        assert_eq!(spec.bar_at((h - 1.0) / h), None, "bottom margin");
+        assert_eq!(spec.bar_at(-1.0), None);
+        assert_eq!(spec.bar_at(f64::NAN), None);
     }
 
     #[test]
-    fn reduced_motion_turns_animation_off() {
-        let json =
-            serde_json::to_value(CHARTS[0].chart(dataset(), Lang::En, Theme::new(true, true)))
-                .unwrap();
-        assert_eq!(json["animation"], false);
+    fn picture_names_say_chart_language_theme_and_width() {
+        assert_eq!(
+            picture_name("smart-funnel", Lang::Hans, true, NARROW),
+            "smart-funnel-zh-Hans-dark-340.svg"
+        );
     }
 }

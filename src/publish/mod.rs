@@ -1,10 +1,12 @@
 //! Finishing the static site after trunk: the page rendered at build time goes into
 //! `index.html` (so it reads without JavaScript), a strict Content-Security-Policy is set, the
-//! data downloads are written, and the one-file edition `standalone.html` is assembled.
+//! chart pictures and the data downloads are written, and the one-file edition
+//! `standalone.html` is assembled.
 
 mod csp;
 mod downloads;
 mod html;
+mod pictures;
 mod standalone;
 
 use crate::embedded::dataset;
@@ -29,7 +31,15 @@ pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<String>, String> {
         .ok_or("index.html has no <main id=\"app\"> … </main> to put the page in")?;
     let mut written = Vec::new();
 
-    let standalone = standalone::assemble(dist, &page)?;
+    let pictures = pictures::draw(dataset())?;
+    let charts_dir = dist.join("charts");
+    std::fs::create_dir_all(&charts_dir)
+        .map_err(|e| format!("cannot create {}: {e}", charts_dir.display()))?;
+    for (name, svg) in &pictures {
+        write(&charts_dir.join(name), svg, &mut written)?;
+    }
+
+    let standalone = standalone::assemble(dist, &page, &pictures)?;
     write(&dist.join("standalone.html"), &standalone, &mut written)?;
 
     write(&index_path, &csp::with_policy(&page), &mut written)?;

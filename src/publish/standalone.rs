@@ -1,8 +1,9 @@
-//! The one-file edition: the page with its CSS, ECharts, the wasm-bindgen glue and the
+//! The one-file edition: the page with its CSS, chart pictures, the wasm-bindgen glue and the
 //! WebAssembly (as base64) inlined, so it opens from disk, as an attachment or in a CMS.
 
 use super::html::find_element;
 use base64::Engine;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The single file in `dist` whose name starts with `prefix` and ends with `suffix`.
@@ -49,11 +50,33 @@ fn glue_starting_from(glue: &str, wasm: &[u8]) -> String {
     )
 }
 
-pub fn assemble(dist: &Path, page: &str) -> Result<String, String> {
+/// `pictures` as data URIs: swapped in for their paths in `html`, and listed by name in a
+/// `<script id="pictures">` for the app (see `ui::pictures`).
+fn inline_pictures(html: &mut String, pictures: &[(String, String)]) -> Result<(), String> {
+    let mut by_name = BTreeMap::new();
+    for (name, svg) in pictures {
+        let uri = format!(
+            "data:image/svg+xml;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(svg)
+        );
+        *html = html.replace(&format!("charts/{name}"), &uri);
+        by_name.insert(name.as_str(), uri);
+    }
+    let json = serde_json::to_string(&by_name).map_err(|e| format!("picture list: {e}"))?;
+    let at = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    html.insert_str(
+        at,
+        &format!("<script type=\"application/json\" id=\"pictures\">{json}</script>\n"),
+    );
+    Ok(())
+}
+
+pub fn assemble(dist: &Path, page: &str, pictures: &[(String, String)]) -> Result<String, String> {
     let mut html = page.replace(
         "<html lang=\"zh-Hant\">",
         "<html lang=\"zh-Hant\" data-edition=\"standalone\">",
     );
+    inline_pictures(&mut html, pictures)?;
     let (_, css) = asset(dist, "main-", ".css")?;
     swap(
         &mut html,
@@ -68,13 +91,6 @@ pub fn assemble(dist: &Path, page: &str) -> Result<String, String> {
         "<link",
         "rel=\"icon\"",
         &format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">"),
-    )?;
-    let (_, echarts) = asset(dist, "echarts", ".js")?;
-    swap(
-        &mut html,
-        "<script",
-        "echarts",
-        &format!("<script>\n{}\n</script>", text(echarts)),
     )?;
     let (_, glue) = asset(dist, "torch2024-", ".js")?;
     let (_, wasm) = asset(dist, "torch2024-", "_bg.wasm")?;

@@ -1,108 +1,58 @@
-//! One chart: the ECharts picture (drawn by charming), its text summary, and its data table
-//! with a way to show the projects a bar stands for. The picture follows the language and the
-//! theme, resizes with its container, and is disposed when it leaves the page.
+//! One chart: its picture, its text summary, and its data table with a way to show the projects
+//! a bar stands for. The picture is an SVG drawn at build time (see `charts`): the browser picks
+//! the one for the screen's width and colour scheme, and a click on a bar is found by its band.
 
+use super::pictures::src;
 use super::state::use_state;
-use crate::charts::{link_label, ChartSpec, Link};
+use crate::charts::{link_label, picture_name, ChartSpec, Link, NARROW, WIDE, WIDE_FROM};
 use crate::embedded::dataset;
 use crate::i18n::strings;
-use charming::WasmRenderer;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[wasm_bindgen]
-extern "C" {
-    /// An ECharts instance: the methods charming does not bind.
-    #[derive(Clone)]
-    type Instance;
-    #[wasm_bindgen(method)]
-    fn on(this: &Instance, event: &str, handler: &js_sys::Function);
-    #[wasm_bindgen(method)]
-    fn dispose(this: &Instance);
-    #[wasm_bindgen(method, js_name = resize)]
-    fn fit(this: &Instance);
-}
-
-/// Whether the ECharts script loaded (it is a separate, deferred file).
-fn echarts_loaded() -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &"echarts".into()).is_ok_and(|v| v.is_object())
-}
-
-/// The live parts of a drawn chart, released together.
-struct Drawn {
-    chart: Instance,
-    observer: web_sys::ResizeObserver,
-    _on_resize: Closure<dyn Fn()>,
-    _on_click: Closure<dyn Fn(JsValue)>,
-}
-
-impl Drop for Drawn {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-        self.chart.dispose();
-    }
-}
 
 #[component]
 pub fn ChartView(spec: &'static ChartSpec, on_link: Callback<Link>) -> impl IntoView {
     let state = use_state();
-    let node = NodeRef::<leptos::html::Div>::new();
     let failed = RwSignal::new(false);
-    let element_id = format!("chart-{}", spec.id);
-    // Not Send (JS objects): kept in a local store, replaced on every redraw, dropped on cleanup.
-    let drawn = StoredValue::new_local(None::<Drawn>);
-    let id_for_render = element_id.clone();
-    Effect::new(move |_| {
-        let lang = state.lang.get();
-        let theme = state.theme.get();
-        let Some(div) = node.get() else { return };
-        drawn.set_value(None);
-        if !echarts_loaded() {
-            failed.set(true);
+    let picture =
+        move |dark: bool, width: u32| src(&picture_name(spec.id, state.lang.get(), dark, width));
+    let wide = format!("(min-width: {WIDE_FROM}px)");
+    let dark = "(prefers-color-scheme: dark)";
+    let height = spec.height();
+    let linked = spec.bars.iter().any(|(_, link)| link.is_some());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(img) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
+        };
+        let rect = img.get_bounding_client_rect();
+        let fraction = (f64::from(ev.client_y()) - rect.top()) / rect.height();
+        if let Some(link) = spec.bar_at(fraction).and_then(|i| spec.bars[i].1) {
+            on_link.run(link);
         }
-        let chart = spec.chart(dataset(), lang, theme);
-        let Ok(echarts) = WasmRenderer::new_opt(None, None).render(&id_for_render, &chart) else {
-            failed.set(true);
-            return;
-        };
-        let echarts: Instance = echarts.unchecked_into();
-        let on_resize = Closure::<dyn Fn()>::new({
-            let echarts = echarts.clone();
-            move || echarts.fit()
-        });
-        let on_click = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
-            let index = js_sys::Reflect::get(&params, &"seriesIndex".into())
-                .ok()
-                .and_then(|v| v.as_f64());
-            if let Some(link) = index
-                .and_then(|i| spec.bars.get(i as usize))
-                .and_then(|(_, link)| *link)
-            {
-                on_link.run(link);
-            }
-        });
-        echarts.on("click", on_click.as_ref().unchecked_ref());
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&div);
-        drawn.set_value(Some(Drawn {
-            chart: echarts,
-            observer,
-            _on_resize: on_resize,
-            _on_click: on_click,
-        }));
-    });
-    on_cleanup(move || drawn.set_value(None));
+    };
 
     let s = move || strings(state.lang.get());
     let rows = move || spec.rows(dataset(), state.lang.get());
     view! {
         <figure class="chart">
             <figcaption class="visually-hidden">{move || spec.summary(dataset(), state.lang.get())}</figcaption>
-            <div class="chart-canvas" id=element_id node_ref=node aria-hidden="true"></div>
+            <picture>
+                <source media=format!("{wide} and {dark}") srcset=move || picture(true, WIDE) width=WIDE height=height/>
+                <source media=wide srcset=move || picture(false, WIDE) width=WIDE height=height/>
+                <source media=dark srcset=move || picture(true, NARROW) width=NARROW height=height/>
+                <img class="chart-picture" class:linked=linked id=format!("chart-{}", spec.id)
+                    src=move || picture(false, NARROW) width=NARROW height=height alt=""
+                    // No Referer: a page URL with a very long query would make the request's
+                    // headers larger than servers accept, and the picture does not need it.
+                    referrerpolicy="no-referrer"
+                    on:click=on_click
+                    // A load cut short by a language switch also ends in `error`; the next
+                    // picture's `load` clears it.
+                    on:error=move |_| failed.set(true) on:load=move |_| failed.set(false)/>
+            </picture>
             <Show when=move || failed.get()>
                 <p class="chart-error" role="note">{move || s().chart_failed}</p>
             </Show>

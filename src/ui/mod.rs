@@ -9,6 +9,7 @@ mod embed;
 mod groups;
 mod header;
 mod panic;
+mod pictures;
 mod source;
 mod state;
 

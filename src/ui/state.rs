@@ -1,7 +1,6 @@
-//! The app's shared state (language, card filter, open source panel, announcements, theme),
-//! and keeping it in step with the URL and with the reader's system preferences.
+//! The app's shared state (language, card filter, open source panel, announcements), and
+//! keeping it in step with the URL.
 
-use crate::charts::Theme;
 use crate::model::Lang;
 use crate::query::url::{self, UrlState};
 use crate::query::Filter;
@@ -26,7 +25,6 @@ pub struct AppState {
     pub source: RwSignal<Option<SourceRef>>,
     /// Text for the polite live region: what just changed, for screen readers.
     pub announcement: RwSignal<String>,
-    pub theme: RwSignal<Theme>,
 }
 
 pub fn use_state() -> AppState {
@@ -35,7 +33,7 @@ pub fn use_state() -> AppState {
 
 impl Default for AppState {
     /// What a reader sees with no URL parameters and no browser preference: Traditional Chinese,
-    /// no filter, light theme. The HTML rendered at build time shows this state.
+    /// no filter. The HTML rendered at build time shows this state.
     fn default() -> AppState {
         AppState {
             lang: RwSignal::new(Lang::default()),
@@ -43,7 +41,6 @@ impl Default for AppState {
             embed: RwSignal::new(false),
             source: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
-            theme: RwSignal::new(Theme::new(false, false)),
         }
     }
 }
@@ -57,7 +54,6 @@ impl AppState {
         state.lang.set(lang);
         state.filter.set(parsed.filter);
         state.embed.set(parsed.embed);
-        state.theme.set(current_theme());
         state
     }
 
@@ -69,7 +65,7 @@ impl AppState {
         }
     }
 
-    /// Writes state changes to the URL, follows back/forward, and follows the system theme.
+    /// Writes state changes to the URL, and follows back/forward.
     pub fn connect(self) {
         // A change of facets, sort or language is a step in the history; typing in the search
         // field only replaces the current entry, so Back does not replay every keystroke.
@@ -117,14 +113,6 @@ impl AppState {
                 }
             },
         );
-        for query in [
-            "(prefers-color-scheme: dark)",
-            "(prefers-reduced-motion: reduce)",
-        ] {
-            if let Some(list) = media(query) {
-                listen(&list, "change", move || self.theme.set(current_theme()));
-            }
-        }
     }
 }
 
@@ -156,18 +144,6 @@ fn write_url(query: &str, push: bool) {
     } else {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
     };
-}
-
-fn media(query: &str) -> Option<web_sys::MediaQueryList> {
-    web_sys::window()?.match_media(query).ok().flatten()
-}
-
-fn current_theme() -> Theme {
-    let matches = |q: &str| media(q).is_some_and(|m| m.matches());
-    Theme::new(
-        matches("(prefers-color-scheme: dark)"),
-        matches("(prefers-reduced-motion: reduce)"),
-    )
 }
 
 /// The reader's language from the browser's list: Chinese by region or script, English for

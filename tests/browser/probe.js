@@ -12,7 +12,16 @@
   });
   window.addEventListener("error", function (e) {
     var t = e.target;
-    if (t && t !== window && (t.src || t.href)) record("failed to load", t.src || t.href);
+    if (t instanceof HTMLImageElement) {
+      // A picture whose load was cut short (its element removed, or its source changed, as
+      // when the app replaces the page or switches language) is not a failure; one that
+      // ended with nothing to show is.
+      var src = t.currentSrc || t.src;
+      setTimeout(function () {
+        if (t.isConnected && t.complete && t.naturalWidth === 0 && (t.currentSrc || t.src) === src)
+          record("failed to load", src);
+      }, 0);
+    } else if (t && t !== window && (t.src || t.href)) record("failed to load", t.src || t.href);
     else record("uncaught", e.message);
   }, true);
   window.addEventListener("unhandledrejection", function (e) { record("unhandled rejection", String(e.reason)); });

@@ -1,13 +1,16 @@
 //! A static file server on loopback that serves `dist/` under a sub-path, as a newsroom's
 //! host would, logs every request, and injects the test probe into HTML pages.
 
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 const PROBE: &str = include_str!("probe.js");
 const PROBE_PATH: &str = "__probe.js";
-/// A path prefix under which the ECharts script is "not found".
-const NO_ECHARTS: &str = "/no-echarts";
+/// A path prefix under which the chart pictures are "not found".
+const NO_PICTURES: &str = "/no-pictures";
 
 /// One request the server answered.
 #[derive(Clone, Debug)]
@@ -27,40 +30,22 @@ pub struct Server {
 
 impl Server {
     pub fn start(root: PathBuf, prefix: &'static str) -> Server {
-        let http = tiny_http::Server::http("127.0.0.1:0").expect("can listen on loopback");
-        let port = http.server_addr().to_ip().expect("an IP address").port();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("can listen on loopback");
+        let port = listener.local_addr().expect("a local address").port();
         let log = Arc::new(Mutex::new(Vec::new()));
         let served = root.clone();
         let server_log = Arc::clone(&log);
         let root = Arc::new(root);
         std::thread::spawn(move || {
-            for request in http.incoming_requests() {
-                // One thread per request, as real hosts serve connections concurrently: a
-                // browser may stop reading one response (a preload it has not used yet) until
-                // another has arrived, which a one-at-a-time server would never send.
+            for stream in listener.incoming().flatten() {
+                // One thread per connection and one request per connection, as real hosts serve
+                // connections concurrently: a browser may stop reading one response (a preload
+                // it has not used yet) until another has arrived, which a server that takes
+                // requests one at a time, or queues them behind a kept-alive connection, would
+                // never send.
                 let root = Arc::clone(&root);
                 let server_log = Arc::clone(&server_log);
-                std::thread::spawn(move || {
-                    let path = request
-                        .url()
-                        .split(['?', '#'])
-                        .next()
-                        .unwrap_or("")
-                        .to_string();
-                    let (status, body, mime) = respond(&root, prefix, &path);
-                    server_log.lock().unwrap().push(Request { path, status });
-                    let header =
-                        tiny_http::Header::from_bytes("Content-Type", mime).expect("valid header");
-                    // As many static hosts do (and as a sandboxed iframe, whose origin is opaque,
-                    // needs for the app's module script and WebAssembly).
-                    let cors = tiny_http::Header::from_bytes("Access-Control-Allow-Origin", "*")
-                        .expect("valid header");
-                    let response = tiny_http::Response::from_data(body)
-                        .with_status_code(status)
-                        .with_header(header)
-                        .with_header(cors);
-                    let _ = request.respond(response);
-                });
+                std::thread::spawn(move || serve(stream, &root, prefix, &server_log));
             }
         });
         Server {
@@ -71,10 +56,11 @@ impl Server {
         }
     }
 
-    /// The app's URL on a second path where the ECharts file is missing, as if it failed to load.
-    pub fn url_without_echarts(&self, query: &str) -> String {
+    /// The app's URL on a second path where the chart pictures are missing, as if they failed
+    /// to load.
+    pub fn url_without_pictures(&self, query: &str) -> String {
         let origin = self.base.trim_end_matches(self.prefix);
-        format!("{origin}{NO_ECHARTS}{}{query}", self.prefix)
+        format!("{origin}{NO_PICTURES}{}{query}", self.prefix)
     }
 
     /// Requests that failed (status 400 or more), for the no-failed-request checks.
@@ -89,9 +75,46 @@ impl Server {
     }
 }
 
+/// Answers the one request of `stream`, then closes it.
+fn serve(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<Request>>) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // The headers: read to the blank line and ignored (every request is a GET for a file).
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => return,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("").to_string();
+    let (status, body, mime) = respond(root, prefix, &path);
+    log.lock().unwrap().push(Request { path, status });
+    let reason = match status {
+        200 => "OK",
+        403 => "Forbidden",
+        _ => "Not Found",
+    };
+    // CORS as many static hosts send it (and as a sandboxed iframe, whose origin is opaque,
+    // needs for the app's module script and WebAssembly).
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
+}
+
 fn respond(root: &Path, prefix: &str, path: &str) -> (u16, Vec<u8>, &'static str) {
-    if let Some(path) = path.strip_prefix(NO_ECHARTS) {
-        if path.contains("echarts") {
+    if let Some(path) = path.strip_prefix(NO_PICTURES) {
+        if path.contains("/charts/") {
             return (404, b"blocked for the test".to_vec(), "text/plain");
         }
         return respond(root, prefix, path);

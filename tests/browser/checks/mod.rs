@@ -39,7 +39,7 @@ checks![
     page::source_panel_marks_restored_characters,
     page::chart_bar_filters_the_cards,
     page::tile_link_filters_the_cards,
-    page::without_echarts_the_rest_still_works,
+    page::without_pictures_the_rest_still_works,
     cards::facets_combine_and_count,
     cards::search_works_across_scripts,
     cards::sort_orders_the_cards,
@@ -98,6 +98,27 @@ pub async fn wait_for(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
         .for_element(Locator::Css(css))
         .await
         .map_err(|e| format!("`{css}` did not appear within 20 s: {e}"))
+}
+
+/// A JS expression: how many chart pictures in `doc` have loaded.
+pub fn pictures_shown_in(doc: &str) -> String {
+    format!(
+        "Array.from({doc}.querySelectorAll('img.chart-picture')).filter(i => i.complete && i.naturalWidth > 0).length"
+    )
+}
+
+/// Waits until every chart's picture has loaded.
+pub async fn wait_for_pictures(ctx: &Ctx<'_>) -> Outcome {
+    wait_until(
+        ctx,
+        &format!(
+            "{} == {}",
+            pictures_shown_in("document"),
+            torch2024::charts::CHARTS.len()
+        ),
+        "every chart's picture",
+    )
+    .await
 }
 
 /// Waits until `js` (an expression) is truthy.

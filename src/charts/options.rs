@@ -1,0 +1,200 @@
+//! The chart pictures as charming values: horizontal bars from zero, in each language and in
+//! light and dark colours. Build time only: `publish::pictures` has ECharts draw each to SVG.
+//!
+//! A chart is a value: tests serialize it and check its numbers and labels against the
+//! dataset, with no browser.
+
+use super::{ChartSpec, Row, BAND, MARGIN};
+use crate::model::{Dataset, Lang};
+use charming::component::{Axis, Grid};
+use charming::datatype::{CompositeValue, DataPoint};
+use charming::element::{AxisLabel, AxisLine, AxisTick, AxisType, ItemStyle, Label, LabelPosition};
+use charming::series::Bar;
+use charming::Chart;
+
+/// Colours for one theme; light and dark both pass WCAG AA on their page background.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub ink: &'static str,
+    pub bar: &'static str,
+}
+
+impl Palette {
+    pub fn new(dark: bool) -> Palette {
+        if dark {
+            Palette {
+                ink: "#f1f3f5",
+                bar: "#f28b82",
+            }
+        } else {
+            Palette {
+                ink: "#1b1f24",
+                bar: "#b3261e",
+            }
+        }
+    }
+}
+
+/// The chart: horizontal bars from zero, one series per figure so that each bar's label and
+/// tooltip can say its figure exactly as the article does (超, 約, 左右 included).
+///
+/// Each bar is labelled with its value, so there is no value axis; the bars fill the height
+/// between fixed margins in equal bands, which is how [`ChartSpec::bar_at`] finds a bar.
+pub fn chart(spec: &ChartSpec, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
+    let colours = Palette::new(dark);
+    let rows = spec.rows(ds, lang);
+    let labels: Vec<String> = rows.iter().map(|r| wrap(&r.label, lang)).collect();
+    let mut chart = Chart::new()
+        .animation(false)
+        .background_color("transparent")
+        // Room on the right for the longest value label (containLabel covers only the axes).
+        .grid(
+            Grid::new()
+                .left(f64::from(MARGIN))
+                .right(label_room(&rows))
+                .top(f64::from(MARGIN))
+                .bottom(f64::from(MARGIN))
+                .contain_label(true),
+        )
+        .x_axis(Axis::new().type_(AxisType::Value).min(0).show(false))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(labels)
+                .axis_line(AxisLine::new().show(true))
+                .axis_tick(AxisTick::new().show(false))
+                .axis_label(AxisLabel::new().color(colours.ink).font_size(12)),
+        );
+    for (i, row) in rows.iter().enumerate() {
+        let data: Vec<DataPoint> = (0..rows.len())
+            .map(|j| {
+                if i == j {
+                    DataPoint::from(row.value)
+                } else {
+                    DataPoint::from(CompositeValue::from("-"))
+                }
+            })
+            .collect();
+        chart = chart.series(
+            Bar::new()
+                .name(row.label.clone())
+                .stack("bars")
+                .bar_width(f64::from(BAND) * 0.6)
+                .item_style(ItemStyle::new().color(colours.bar))
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .formatter(row.text.as_str())
+                        .color(colours.ink),
+                )
+                .data(data),
+        );
+    }
+    chart
+}
+
+/// Pixels for the widest value label at 12 px: CJK characters are about twice as wide.
+fn label_room(rows: &[Row]) -> f64 {
+    let width = |text: &str| {
+        text.chars()
+            .map(|c| if c.is_ascii() { 7.0 } else { 12.5 })
+            .sum::<f64>()
+    };
+    rows.iter().map(|r| width(&r.text)).fold(0.0, f64::max) + 12.0
+}
+
+/// Breaks a long axis label into lines that fit a phone-width chart's label column.
+fn wrap(label: &str, lang: Lang) -> String {
+    let width = if lang == Lang::En { 16 } else { 8 };
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in label.split_inclusive(|c: char| c == ' ' || lang != Lang::En) {
+        let last = lines.last_mut().expect("one line at least");
+        if !last.is_empty() && last.chars().count() + word.trim_end().chars().count() > width {
+            lines.push(String::new());
+        }
+        lines.last_mut().expect("one line at least").push_str(word);
+    }
+    lines
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::CHARTS;
+    use crate::embedded::dataset;
+    use serde_json::Value;
+
+    fn drawn(spec: &ChartSpec, lang: Lang) -> Value {
+        serde_json::to_value(chart(spec, dataset(), lang, false)).unwrap()
+    }
+
+    /// The value each series draws (the one non-empty point of each series).
+    fn values(json: &Value) -> Vec<f64> {
+        json["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                s["data"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find_map(|d| d.as_f64())
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_chart_draws_its_figures_from_the_dataset() {
+        for spec in CHARTS {
+            let json = drawn(spec, Lang::Hant);
+            let want: Vec<f64> = spec
+                .bars
+                .iter()
+                .map(|(id, _)| dataset().figure(id).expect(id).value)
+                .collect();
+            assert_eq!(values(&json), want, "{}", spec.id);
+            assert_eq!(json["xAxis"]["min"], 0, "{}: bars start at zero", spec.id);
+            assert!(
+                dataset().groups.iter().any(|g| g.id == spec.group),
+                "{}",
+                spec.id
+            );
+        }
+    }
+
+    #[test]
+    fn investment_chart_draws_the_four_project_counts() {
+        let json = drawn(&CHARTS[0], Lang::Hant);
+        assert_eq!(values(&json), vec![131.0, 58.0, 11.0, 31.0]);
+    }
+
+    #[test]
+    fn qualifiers_reach_the_labels() {
+        let spec = CHARTS.iter().find(|c| c.id == "investment-sums").unwrap();
+        let json = drawn(spec, Lang::Hant);
+        assert_eq!(json["series"][0]["label"]["formatter"], "超400億元");
+        let en = drawn(spec, Lang::En);
+        assert_eq!(en["series"][0]["label"]["formatter"], "over CNY 40 billion");
+    }
+
+    #[test]
+    fn long_labels_wrap() {
+        assert_eq!(
+            wrap("Capital-increase projects landed", Lang::En),
+            "Capital-increase\nprojects landed"
+        );
+        assert_eq!(
+            wrap("國家級高新技術企業新認定", Lang::Hant),
+            "國家級高新技術企\n業新認定"
+        );
+        assert_eq!(wrap("Short", Lang::En), "Short");
+    }
+}

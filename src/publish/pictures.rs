@@ -1,0 +1,74 @@
+//! The chart pictures: each chart in each language, theme and width, built by charming
+//! (`charts::options`) and drawn to SVG by ECharts' server-side renderer, which runs in Node
+//! (`scripts/draw-charts.mjs`, with ECharts from `node_modules`).
+
+use crate::charts::{options, picture_name, CHARTS, NARROW, WIDE};
+use crate::model::{Dataset, Lang};
+use serde::Serialize;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// What ECharts is asked to draw.
+#[derive(Serialize)]
+struct Request {
+    width: u32,
+    height: u32,
+    option: charming::Chart,
+}
+
+/// Every picture as (file name, SVG).
+pub fn draw(ds: &Dataset) -> Result<Vec<(String, String)>, String> {
+    let mut names = Vec::new();
+    let mut requests = Vec::new();
+    for spec in CHARTS {
+        for lang in Lang::ALL {
+            for dark in [false, true] {
+                for width in [NARROW, WIDE] {
+                    names.push(picture_name(spec.id, lang, dark, width));
+                    requests.push(Request {
+                        width,
+                        height: spec.height(),
+                        option: options::chart(spec, ds, lang, dark),
+                    });
+                }
+            }
+        }
+    }
+    let input = serde_json::to_vec(&requests).map_err(|e| format!("chart options: {e}"))?;
+    let svgs: Vec<String> = serde_json::from_slice(&run_node(&input)?)
+        .map_err(|e| format!("scripts/draw-charts.mjs gave no list of SVGs: {e}"))?;
+    if svgs.len() != names.len() {
+        return Err(format!(
+            "scripts/draw-charts.mjs drew {} pictures, not {}",
+            svgs.len(),
+            names.len()
+        ));
+    }
+    Ok(names.into_iter().zip(svgs).collect())
+}
+
+fn run_node(input: &[u8]) -> Result<Vec<u8>, String> {
+    let missing = |e: std::io::Error| {
+        format!("cannot run node (needed to draw the charts; apt-get install nodejs): {e}")
+    };
+    let mut child = Command::new("node")
+        .arg("scripts/draw-charts.mjs")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(missing)?;
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input)
+        .map_err(|e| format!("cannot write to scripts/draw-charts.mjs: {e}"))?;
+    let out = child.wait_with_output().map_err(missing)?;
+    if !out.status.success() {
+        return Err(format!(
+            "scripts/draw-charts.mjs failed ({}); is echarts in node_modules (npm ci)?",
+            out.status
+        ));
+    }
+    Ok(out.stdout)
+}
