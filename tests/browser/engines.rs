@@ -46,7 +46,9 @@ impl Engine {
         }
     }
 
-    fn capabilities(self, profile: &Path) -> Map<String, Value> {
+    /// The capabilities of a session; `dark`: one whose pages prefer the dark colour scheme
+    /// (Firefox by a pref; WebKit by its GTK theme, set in `Browser::start_dark`).
+    fn capabilities(self, profile: &Path, dark: bool) -> Map<String, Value> {
         let caps = match self {
             Engine::Chromium => json!({
                 "browserName": "chrome",
@@ -65,7 +67,11 @@ impl Engine {
                 "moz:firefoxOptions": {
                     "binary": "/usr/bin/firefox-esr",
                     "args": ["-headless", "-width", "1280", "-height", "900"],
-                    "prefs": { "network.captive-portal-service.enabled": false, "app.update.enabled": false }
+                    "prefs": {
+                        "network.captive-portal-service.enabled": false, "app.update.enabled": false,
+                        // 0: dark, 1: light, 2: the system's (the default).
+                        "layout.css.prefers-color-scheme.content-override": if dark { 0 } else { 2 }
+                    }
                 }
             }),
             Engine::WebKit => json!({
@@ -89,6 +95,16 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start(engine: Engine) -> Result<Browser, String> {
+        Browser::start_as(engine, false).await
+    }
+
+    /// A second session of `engine` whose pages prefer the dark colour scheme (Firefox and
+    /// WebKit; Chromium switches inside a session, see `checks/a11y.rs`).
+    pub async fn start_dark(engine: Engine) -> Result<Browser, String> {
+        Browser::start_as(engine, true).await
+    }
+
+    async fn start_as(engine: Engine, dark: bool) -> Result<Browser, String> {
         let (driver, install) = engine.driver();
         let fail = |why: String| format!("{} cannot start: {why}", engine.name());
         let mut processes = Vec::new();
@@ -115,6 +131,9 @@ impl Browser {
             processes.push(xvfb);
             std::thread::sleep(Duration::from_millis(500));
             command.env("DISPLAY", &display);
+        }
+        if dark && engine == Engine::WebKit {
+            command.env("GTK_THEME", "Adwaita:dark");
         }
         let port = free_port();
         let log = std::env::temp_dir().join(format!("{driver}-{port}.log"));
@@ -144,7 +163,7 @@ impl Browser {
         let profile =
             std::env::temp_dir().join(format!("browser-test-profile-{}-{port}", engine.name()));
         let connected = ClientBuilder::new(HttpConnector::new())
-            .capabilities(engine.capabilities(&profile))
+            .capabilities(engine.capabilities(&profile, dark))
             .connect(&format!("http://127.0.0.1:{port}"))
             .await;
         match connected {

@@ -5,6 +5,7 @@
 //! change the page. (Escape on figure tiles and cards is in `page.rs` and `cards.rs`.)
 
 use super::*;
+use crate::engines::{Browser, Engine};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use std::io::{Read, Write};
@@ -190,13 +191,10 @@ pub async fn axe_passes_embedded(ctx: &Ctx<'_>) -> Outcome {
 /// does). Nothing in the page is changed: the stylesheet's media query and the app's
 /// `matchMedia` listener see a dark preference as they would on a reader's machine.
 ///
-/// Firefox and WebKit have no honest way to switch to dark inside a running WebDriver session:
-/// geckodriver refuses about:preferences and chrome context is not enabled, and WebKitGTK
-/// follows the GTK theme it started with. Both can be started dark (Firefox: the pref
-/// `layout.css.prefers-color-scheme.content-override = 0`; WebKit: `GTK_THEME=Adwaita:dark` in
-/// WebKitWebDriver's environment, both tried and seen to work), which needs a second session
-/// from `engines.rs`. Until then, the dark check runs in Chromium only, and in any session
-/// that already prefers dark.
+/// Firefox and WebKit have no honest way to switch to dark inside a running WebDriver session
+/// (geckodriver refuses about:preferences and chrome context is not enabled, and WebKitGTK
+/// follows the GTK theme it started with), so their dark check starts a second session that
+/// prefers dark from the start (`Browser::start_dark`).
 struct DevTools {
     stream: TcpStream,
     next_id: u64,
@@ -402,24 +400,38 @@ const PREFERS_DARK: &str = "matchMedia('(prefers-color-scheme: dark)').matches";
 pub async fn axe_passes_in_dark_mode(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
     let already_dark = script(ctx, &format!("return {PREFERS_DARK};")).await? == json!(true);
-    let mut devtools = None;
-    if !already_dark {
-        let Some(mut session) = DevTools::connect(ctx, &ctx.server.base)? else {
-            let browser = ctx
-                .client
-                .capabilities()
-                .and_then(|c| c.get("browserName"))
-                .cloned()
-                .unwrap_or_default();
-            eprintln!(
-                "note: {browser} cannot be switched to the dark colour scheme inside this \
-                 session; the dark check runs where it can (see `DevTools` in a11y.rs)"
-            );
-            return Ok(());
-        };
-        session.prefer_dark(true)?;
-        devtools = Some(session);
+    if already_dark {
+        return dark_pages_pass(ctx).await;
     }
+    if let Some(mut session) = DevTools::connect(ctx, &ctx.server.base)? {
+        session.prefer_dark(true)?;
+        return dark_pages_pass(ctx).await;
+    }
+    // Firefox and WebKit: a second session, started dark.
+    let name = ctx
+        .client
+        .capabilities()
+        .and_then(|c| c.get("browserName"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_lowercase();
+    let engine = if name.contains("firefox") {
+        Engine::Firefox
+    } else {
+        Engine::WebKit
+    };
+    let dark = Browser::start_dark(engine).await?;
+    let outcome = dark_pages_pass(&Ctx {
+        client: &dark.client,
+        server: ctx.server,
+    })
+    .await;
+    dark.stop().await;
+    outcome
+}
+
+/// axe on three views of the page in a session that prefers dark.
+async fn dark_pages_pass(ctx: &Ctx<'_>) -> Outcome {
     let mut found = Vec::new();
     for (query, opener) in [
         ("?lang=zh-Hant&kind=landed", None),
@@ -445,7 +457,6 @@ pub async fn axe_passes_in_dark_mode(ctx: &Ctx<'_>) -> Outcome {
         }
         found.extend(axe(ctx, &format!("dark, {query}")).await?);
     }
-    drop(devtools);
     no_violations(found)
 }
 
