@@ -18,11 +18,11 @@ setup-test:
 serve: setup-build
 	trunk serve
 
-# trunk builds the app; bake then renders the page into index.html (readable without
-# JavaScript), sets the CSP, and writes the downloads and standalone.html.
+# trunk builds the app, then its post-build hook (Trunk.toml) runs bake: the page rendered into
+# index.html (readable without JavaScript), the CSP, the chart pictures, the downloads and
+# standalone.html.
 dist: setup-build
 	trunk build --release
-	cargo run --quiet --no-default-features --features ssr --bin bake -- dist
 
 lint: setup-test
 	cargo fmt --all --check

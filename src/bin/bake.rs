@@ -1,6 +1,7 @@
-//! Finishes `dist/` after trunk (run by `make dist`): puts the page rendered at build time into
-//! `index.html`, sets its Content-Security-Policy, writes the data downloads and the one-file
-//! edition `standalone.html`. Usage: `bake [DIST_DIR]` (default `dist`).
+//! Finishes a trunk build (run by trunk's post-build hook, see `Trunk.toml`): puts the page
+//! rendered at build time into `index.html`, sets its Content-Security-Policy, draws the chart
+//! pictures and writes the data downloads and the one-file edition `standalone.html`.
+//! Usage: `bake [DIST_DIR]` (default `dist`).
 
 use std::path::PathBuf;
 
@@ -9,9 +10,12 @@ fn main() {
     let html = torch2024::ui::render_to_html();
     match torch2024::publish::publish(&dist, &html) {
         Ok(written) => {
-            for line in written {
+            let (pictures, files): (Vec<_>, Vec<_>) =
+                written.iter().partition(|line| line.contains("/charts/"));
+            for line in files {
                 println!("bake: wrote {line}");
             }
+            println!("bake: wrote {} chart pictures into charts/", pictures.len());
         }
         Err(e) => {
             eprintln!("bake: {e}");
