@@ -1,4 +1,4 @@
-//! Build step: read and check `data/`, then embed the dataset as JSON (see `src/dataset`).
+//! Build step: read and check `data/`, then embed the dataset as postcard (see `src/dataset`).
 //!
 //! A problem in a data file stops the build with a message naming the file, the entry and the
 //! field, before anything reaches the browser.
@@ -20,8 +20,8 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     match dataset::load(Path::new("data")) {
         Ok(ds) => {
-            let json = serde_json::to_string(&ds).expect("the dataset serializes");
-            std::fs::write(Path::new(&out).join("dataset.json"), json)
+            let bytes = postcard::to_allocvec(&ds).expect("the dataset serializes");
+            std::fs::write(Path::new(&out).join("dataset.postcard"), bytes)
                 .expect("OUT_DIR is writable");
         }
         Err(e) => {

@@ -1,14 +1,14 @@
-//! The dataset compiled into the app: the JSON that `build.rs` wrote after checking `data/`.
+//! The dataset compiled into the app: what `build.rs` wrote (as postcard) after checking `data/`.
 
 use crate::model::Dataset;
 use std::sync::OnceLock;
 
-const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
+const BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.postcard"));
 
 /// The dataset, parsed on first use.
 pub fn dataset() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();
     DATASET.get_or_init(|| {
-        serde_json::from_str(JSON).expect("build.rs embeds a dataset it has checked")
+        postcard::from_bytes(BYTES).expect("build.rs embeds a dataset it has checked")
     })
 }

@@ -140,13 +140,22 @@ fn round_to(value: f64, decimals: i32) -> f64 {
     (value * scale).round() / scale
 }
 
-/// The shortest decimal form: 477.34, 131, 8.5.
+/// The shortest decimal form, to six places at most: 477.34, 131, 8.5.
+///
+/// Written with integers: formatting an `f64` would bring Rust's float printing (some 10 KB)
+/// into the app for this alone.
 pub fn plain(value: f64) -> String {
-    let rounded = round_to(value, 6);
-    if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
+    let millionths = (value * 1e6).round() as i64;
+    let sign = if millionths < 0 { "-" } else { "" };
+    let (whole, part) = (
+        millionths.unsigned_abs() / 1_000_000,
+        millionths.unsigned_abs() % 1_000_000,
+    );
+    if part == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{rounded}")
+        let digits = format!("{part:06}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 
@@ -232,5 +241,21 @@ mod tests {
         assert_eq!(grouped(100000.0), "100,000");
         assert_eq!(grouped(999.0), "999");
         assert_eq!(grouped(1234.5), "1,234.5");
+    }
+
+    #[test]
+    fn plain_is_the_shortest_decimal_form() {
+        for (value, text) in [
+            (477.34, "477.34"),
+            (131.0, "131"),
+            (8.5, "8.5"),
+            (47.734, "47.734"),
+            (0.1 + 0.2, "0.3"),
+            (0.000_001, "0.000001"),
+            (-2.5, "-2.5"),
+            (130_000.0, "130000"),
+        ] {
+            assert_eq!(plain(value), text, "{value}");
+        }
     }
 }

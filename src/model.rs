@@ -1,7 +1,7 @@
 //! The model: the typed facts, projects and sentences the infographic shows.
 //!
 //! Plain data with no web types. It is built at compile time from `data/` by the `dataset`
-//! module (which validates it), embedded in the app as JSON, and read once at start-up.
+//! module (which validates it), embedded in the app as postcard, and read once at start-up.
 
 use serde::{Deserialize, Serialize};
 
