@@ -431,15 +431,16 @@ w();
 table(['kind', 'files', 'raw', 'gzip -9', 'nginx sends'], totalRows);
 w('### First-load transfer');
 w();
-w('What a first visit downloads: `index.html` and the stylesheets, scripts and wasm it loads (`<link rel=stylesheet|modulepreload|preload>`, `<script src>` and the paths in trunk\'s inline loader), found in `dist/index.html` by `scripts/bench.sh`. ' +
+w('What a first visit downloads: `index.html` and the stylesheets, scripts, wasm and chart pictures it loads (`<link rel=stylesheet|modulepreload|preload>`, `<script src>`, the paths in trunk\'s inline loader, and `<img src>`: the pictures for a light screen under 520 px in the default language), found in `dist/index.html` by `scripts/bench.sh`. ' +
   `Budget ${BUDGET_KB}, aim ${AIM_KB} (gzip).`);
 w();
 table(['part', 'file', 'raw', 'gzip -9', 'nginx sends'],
   [...first.map((f) => [kindOf(f), `\`${f.file}\``, num(f.raw), num(f.g9), num(f.nginx)]),
    ['**total**', '', num(sum(first, 'raw')), num(firstG9), `**${num(firstNginx)}**`]], 2);
-const others = sizes.filter((f) => !f.first);
+const others = sizes.filter((f) => !f.first && kindOf(f) !== 'SVG: chart pictures');
+const otherPictures = pictures.filter((f) => !f.first);
 w(`Total as nginx sends it: **${kb(firstNginx)}**, ${verdict(firstNginx)}; at gzip -9 ${kb(firstG9)}. ` +
-  (others.length ? `Not counted, as \`index.html\` does not load them to start: ${others.map((f) => `\`${f.file}\` (${num(f.nginx)} B)`).join(', ')}.` : ''));
+  (others.length ? `Not counted, as \`index.html\` does not load them to start: ${others.map((f) => `\`${f.file}\` (${num(f.nginx)} B)`).join(', ')}, and the other ${otherPictures.length} chart pictures (${num(Math.min(...otherPictures.map((f) => f.nginx)))} – ${num(Math.max(...otherPictures.map((f) => f.nginx)))} B each as nginx sends them; a dark or wider screen, or another language, loads 8 of those instead).` : ''));
 w();
 const fetched = (browser.load.app[0] || {}).resources || [];
 w(`The budget check \`scripts/bench.sh budget\` adds up the same files at \`gzip -1\` (${num(firstG1)} bytes here, against ${num(firstNginx)} from nginx) and fails over ${BUDGET_KB}; it needs no server.`);
