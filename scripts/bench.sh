@@ -534,8 +534,8 @@ w();
 w('## 4. Navigation to interactive cards: app vs static HTML');
 w();
 const sp = browser.static_page;
-w(`The same Chromium. The static page is the app's own page: once the app is interactive, the harness takes \`document.documentElement\`, removes every \`<script>\` and \`<link rel=modulepreload|preload>\` from a copy, and saves its \`outerHTML\` (${num(sp.html)} bytes, ${num(sp.cards)} cards, ${num(sp.tables)} tables, ${num(sp.canvases)} canvases, ${num(sp.svgs)} SVGs) as \`static.html\` next to \`dist/\`'s files, so it uses the same stylesheet. ` +
-  `${sp.canvases ? 'Chart canvases are empty there (drawn from script); the rest of the content is the same. ' : ''}` +
+w(`The same Chromium. The static page is the app's own page: once the app is interactive, the harness takes \`document.documentElement\`, removes every \`<script>\` and \`<link rel=modulepreload|preload>\` from a copy, and saves its \`outerHTML\` (${num(sp.html)} bytes, ${num(sp.cards)} cards, ${num(sp.tables)} tables, ${num(sp.pictures)} chart pictures) as \`static.html\` next to \`dist/\`'s files, so it uses the same stylesheet. ` +
+  'The chart pictures are images there too, so the static copy shows the same content. ' +
   `Chromium's language is \`${browser.language}\`, and the copy's \`<html lang>\` is \`${sp.lang}\`: the page in the language the app chose for that browser. ` +
   `Pages are loaded alternately, app then static, ${browser.load_runs} times each after one unmeasured pair, each from \`about:blank\`; nginx sends \`Cache-Control: no-store\`, so every load is a first visit (nothing from the HTTP cache, no compiled-code cache).`);
 w();

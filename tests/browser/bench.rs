@@ -111,8 +111,7 @@ root.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forE
 return {
   html: '<!doctype html>\n' + root.outerHTML + '\n',
   cards: root.querySelectorAll('#projects article.card').length,
-  canvases: root.querySelectorAll('canvas').length,
-  svgs: root.querySelectorAll('svg').length,
+  pictures: root.querySelectorAll('img.chart-picture').length,
   tables: root.querySelectorAll('table').length,
   lang: root.getAttribute('lang'),
 };"#;
