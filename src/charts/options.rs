@@ -35,8 +35,8 @@ impl Palette {
     }
 }
 
-/// The chart: horizontal bars from zero, one series per figure so that each bar's label and
-/// tooltip can say its figure exactly as the article does (超, 約, 左右 included).
+/// The chart: horizontal bars from zero, one series per figure so that each bar's label can say
+/// its figure exactly as the article does (超, 約, 左右 included).
 ///
 /// Each bar is labelled with its value, so there is no value axis; the bars fill the height
 /// between fixed margins in equal bands, which is how [`ChartSpec::bar_at`] finds a bar.
