@@ -84,6 +84,9 @@ pub fn report_height_to_host() {
         observer.observe(&reporter.body);
     }
     on_resize.forget();
+    // The observer reports only once the page is rendered, which a browser may put off for an
+    // iframe out of view: the first height goes at once.
+    reporter.report(true);
 
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {

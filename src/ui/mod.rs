@@ -20,25 +20,63 @@ use crate::query::Filter;
 use groups::{GroupSection, TasksSection};
 use leptos::prelude::*;
 use state::{use_state, AppState};
+use std::time::Duration;
 
-/// Shows panics on the page, then mounts the app in place of the HTML rendered at build time
-/// (the same components with the default state, so nothing moves for most readers).
+/// Shows panics on the page, then replaces the HTML rendered at build time (the same components
+/// with the default state, so nothing moves for most readers) with the live app.
+///
+/// The work is spread over three tasks, so that no one of them holds the main thread for long
+/// (Lighthouse's Total Blocking Time):
+/// 1. the app is built out of the document;
+/// 2. it goes in, and the old page is hidden (the browser drops its layout while rendering);
+/// 3. after that frame, the old page is removed, and the document takes the reader's language.
+///    A change of `lang` on `<html>` restyles every element with a computed style, so it waits
+///    until the old page has none; the app's own root carries its `lang` from the start.
 pub fn start() {
     panic::show_panics_on_page();
-    let Some(root) = document().get_element_by_id("app") else {
+    let Some(old) = document().get_element_by_id("app") else {
         panic!("index.html has no element with id `app` to mount the infographic in");
     };
-    root.set_inner_html("");
-    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    let mounted = root.clone();
-    leptos::mount::mount_to(root, || {
-        let state = AppState::from_location();
-        view! { <App state=state/> }
-    })
-    .forget();
-    // Tells tests and host pages that the app (not just the HTML rendered at build time) is live.
-    let _ = mounted.set_attribute("data-ready", "");
-    embed::report_height_to_host();
+    let old: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(old);
+    let Ok(fresh) = document().create_element("main") else {
+        panic!("the document cannot create a `main` element");
+    };
+    fresh.set_id("app");
+    let fresh: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(fresh);
+    let state = AppState::from_location();
+    leptos::mount::mount_to(fresh.clone(), move || view! { <App state=state/> }).forget();
+    set_timeout(
+        move || {
+            old.remove_attribute("id").ok();
+            old.set_hidden(true);
+            if let Some(parent) = old.parent_node() {
+                let _ = parent.insert_before(&fresh, Some(&old));
+            }
+            embed::report_height_to_host();
+            after_next_frame(move || {
+                old.remove();
+                state.follow_language();
+                // Tells tests and host pages that the app (not just the HTML rendered at build
+                // time) is live.
+                let _ = fresh.set_attribute("data-ready", "");
+            });
+        },
+        Duration::ZERO,
+    );
+}
+
+/// Runs `f` in a task after the next frame, or after 300 ms if no frame comes (a background
+/// tab, or an iframe out of view, may not render).
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let by_frame = run.clone();
+    request_animation_frame(move || set_timeout(by_frame, Duration::ZERO));
+    set_timeout(run, Duration::from_millis(300));
 }
 
 /// The page as HTML, for `bake` to put in `dist/index.html` at build time.
@@ -81,7 +119,7 @@ fn App(state: AppState) -> impl IntoView {
     });
 
     view! {
-        <div class="page" class:embed=move || state.embed.get()>
+        <div class="page" class:embed=move || state.embed.get() lang=move || state.lang.get().tag()>
             <a class="skip-link" href="#projects">{move || strings(state.lang.get()).skip_to_projects}</a>
             <header::Masthead/>
             {ds.groups.iter().map(|g| view! { <GroupSection group=g on_link=on_link/> }).collect_view()}

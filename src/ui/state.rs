@@ -88,16 +88,6 @@ impl AppState {
             write_url(&url::to_query(&now), !only_text);
             last.set_value(now);
         });
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(html) = document.document_element() {
-                let title = &crate::embedded::dataset().meta.title;
-                Effect::new(move |_| {
-                    let lang = self.lang.get();
-                    let _ = html.set_attribute("lang", lang.tag());
-                    document.set_title(title.get(lang));
-                });
-            }
-        }
         listen(
             &web_sys::window().expect("a window"),
             "popstate",
@@ -113,6 +103,27 @@ impl AppState {
                 }
             },
         );
+    }
+
+    /// Keeps the document's language and title in step with the reader's language: set at once,
+    /// then on every change.
+    pub fn follow_language(self) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(html) = document.document_element() else {
+            return;
+        };
+        let title = &crate::embedded::dataset().meta.title;
+        let show = move |lang: Lang| {
+            // A change of `lang` restyles every element of the page: only when it differs.
+            if html.get_attribute("lang").as_deref() != Some(lang.tag()) {
+                let _ = html.set_attribute("lang", lang.tag());
+            }
+            document.set_title(title.get(lang));
+        };
+        show(self.lang.get_untracked());
+        Effect::new(move |_| show(self.lang.get()));
     }
 }
 

@@ -32,6 +32,17 @@ async fn expect_language(ctx: &Ctx<'_>, tag: &str) -> Outcome {
         &format!("<html lang={tag}>"),
     )
     .await?;
+    // The page rendered at build time is gone, and the app's root says the same language.
+    let one_page = script(
+        ctx,
+        "return document.querySelectorAll('main').length == 1 && \
+            document.querySelector('#app .page').lang == document.documentElement.lang;",
+    )
+    .await?;
+    expect(
+        "one <main>, whose page has the document's lang",
+        one_page.as_bool() == Some(true),
+    )?;
     let visible = script(ctx, VISIBLE_TEXT)
         .await?
         .as_str()
