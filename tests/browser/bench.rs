@@ -24,8 +24,7 @@
 #[path = "engines.rs"]
 mod engines;
 
-use engines::{Browser, Engine};
-use fantoccini::wd::WebDriverCompatibleCommand;
+use engines::{Browser, Chromedriver, Engine};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::collections::HashSet;
@@ -171,31 +170,6 @@ requestAnimationFrame(tick);"#;
 /// Two frames: time enough for a keystroke that changes no card to be handled.
 const SETTLE: &str = r#"const done = arguments[arguments.length - 1];
 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));"#;
-
-/// chromedriver's endpoint for a Chrome DevTools Protocol command.
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
 
 struct Config {
     url: String,
@@ -531,9 +505,12 @@ async fn keystrokes(
 
 async fn measure(client: &Client, cfg: &Config) -> Result<Value, String> {
     client
-        .issue_cmd(Cdp {
-            cmd: "Page.addScriptToEvaluateOnNewDocument",
-            params: json!({ "source": PROBE }),
+        .issue_cmd(Chromedriver {
+            path: "goog/cdp/execute",
+            body: json!({
+                "cmd": "Page.addScriptToEvaluateOnNewDocument",
+                "params": { "source": PROBE },
+            }),
         })
         .await
         .map_err(|e| format!("chromedriver did not take the probe script (CDP): {e}"))?;

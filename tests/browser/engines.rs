@@ -52,6 +52,8 @@ impl Engine {
         let caps = match self {
             Engine::Chromium => json!({
                 "browserName": "chrome",
+                // Keeps the console log, for `checks::browser_log`.
+                "goog:loggingPrefs": { "browser": "ALL" },
                 "goog:chromeOptions": {
                     "binary": "/usr/bin/chromium",
                     "args": [
@@ -202,4 +204,30 @@ fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port on loopback")
+}
+
+/// A command of chromedriver's own (beyond WebDriver): a POST of `body` to
+/// `session/{id}/{path}`, e.g. `goog/cdp/execute` (a DevTools Protocol command) or `se/log`.
+#[derive(Debug)]
+pub struct Chromedriver {
+    pub path: &'static str,
+    pub body: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Chromedriver {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
 }

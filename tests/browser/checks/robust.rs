@@ -2,7 +2,8 @@
 //! navigation) and random search input never break the page, and whatever they hold is shown
 //! as text, never as markup. Every step is checked against the app's own pure logic
 //! (`query::url::parse` and `Catalog::select`), run natively. And no console warning or error on
-//! a plain visit in any language.
+//! a plain visit in any language: none from the page's scripts in any engine, and in Chromium
+//! none from the browser itself either (about the page's markup, say).
 
 use super::*;
 use torch2024::embedded::dataset;
@@ -459,6 +460,7 @@ async fn run_steps(ctx: &Ctx<'_>, apply: &str, steps: &[String]) -> Result<Vec<S
 pub async fn no_console_warning_in_any_language(ctx: &Ctx<'_>) -> Outcome {
     for tag in ["zh-Hant", "zh-Hans", "en"] {
         let before = ctx.server.failures().len();
+        browser_log(ctx).await?;
         open(ctx, &format!("?lang={tag}")).await?;
         wait_for_pictures(ctx).await?;
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -467,6 +469,13 @@ pub async fn no_console_warning_in_any_language(ctx: &Ctx<'_>) -> Outcome {
             probe_errors(ctx).await?,
             json!([]),
         )?;
+        if let Some(logged) = browser_log(ctx).await? {
+            expect_eq(
+                &format!("the browser's own console warnings and errors in {tag}"),
+                logged,
+                vec![],
+            )?;
+        }
         let failed = failed_requests_since(ctx, before);
         expect_eq(&format!("failed requests in {tag}"), failed, vec![])?;
     }
