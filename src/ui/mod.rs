@@ -29,7 +29,8 @@ use std::time::Duration;
 /// (Lighthouse's Total Blocking Time):
 /// 1. the app is built out of the document;
 /// 2. it goes in, and the old page is hidden (the browser drops its layout while rendering);
-/// 3. after that frame, the old page is removed, and the document takes the reader's language.
+/// 3. after that frame, a host page learns the height (`embed`), the old page is removed, and
+///    the document takes the reader's language.
 ///    A change of `lang` on `<html>` restyles every element with a computed style, so it waits
 ///    until the old page has none; the app's own root carries its `lang` from the start.
 pub fn start() {
@@ -52,8 +53,9 @@ pub fn start() {
             if let Some(parent) = old.parent_node() {
                 let _ = parent.insert_before(&fresh, Some(&old));
             }
-            embed::report_height_to_host();
             after_next_frame(move || {
+                // Measured first: right after a frame, the layout is up to date.
+                embed::report_height_to_host();
                 old.remove();
                 state.follow_language();
                 // Tells tests and host pages that the app (not just the HTML rendered at build
