@@ -204,28 +204,26 @@ pub async fn probe_errors(ctx: &Ctx<'_>) -> Result<Value, String> {
     .await
 }
 
-/// Presses Escape in the open source panel and waits until it has closed.
 /// What the browser itself logged to the console (warnings and errors only; messages of the
 /// page's own scripts are also in `probe_errors`) since the last call. `None` where the engine
 /// cannot tell: only chromedriver keeps this log (`goog:loggingPrefs` in `engines.rs`).
-pub async fn browser_log(ctx: &Ctx<'_>) -> Result<Option<Vec<String>>, String> {
+pub async fn browser_log(ctx: &Ctx<'_>) -> Option<Vec<String>> {
     let read = Chromedriver {
         path: "se/log",
         body: json!({ "type": "browser" }),
     };
-    let Ok(entries) = ctx.client.issue_cmd(read).await else {
-        return Ok(None);
-    };
+    let entries = ctx.client.issue_cmd(read).await.ok()?;
     let entries = entries.as_array().cloned().unwrap_or_default();
-    Ok(Some(
+    Some(
         entries
             .iter()
             .filter(|e| matches!(e["level"].as_str(), Some("WARNING" | "SEVERE")))
             .map(|e| e["message"].as_str().unwrap_or_default().to_string())
             .collect(),
-    ))
+    )
 }
 
+/// Presses Escape in the open source panel and waits until it has closed.
 pub async fn escape_closes_the_panel(ctx: &Ctx<'_>) -> Outcome {
     let focused = ctx
         .client
