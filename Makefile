@@ -26,22 +26,26 @@ dist: setup-build
 
 lint: setup-test
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --features torch2024/synthetic -- -D warnings
 	cargo clippy -p torch2024 --lib --bins --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p torch2024 --no-default-features --features ssr --bin bake -- -D warnings
 
+# (`synthetic`: the large generated catalogs that tests/query.rs and the benches use.)
 unit: setup-build
-	cargo test
+	cargo test --workspace --exclude browser-tests --features torch2024/synthetic
 
 browser: setup-test dist
 	cargo test -p browser-tests
 
-# The first-load size budget and Lighthouse's Accessibility, Best Practices and SEO scores.
+# The first-load size budget, then one Lighthouse run (Lighthouse CI) whose Accessibility, Best
+# Practices and SEO must each be >= 95: `cargo run -p xtask -- gates` (xtask/).
 gates: setup-test dist
-	scripts/bench.sh gates
+	cargo run -q -p xtask -- gates
 
 test: lint unit browser gates
 
-# Chromium and chromedriver (setup-test) and dist/; bench.sh says what else it needs.
+# Chromium, chromedriver, nginx (setup-test) and dist/; xtask says what else it needs. Options:
+# make bench BENCH_ARGS="--page example.html --ready iframe --lighthouse-runs 1"
+# (all of them: cargo run -p xtask -- help).
 bench: setup-test dist
-	scripts/bench.sh
+	cargo run -q -p xtask -- bench $(BENCH_ARGS)

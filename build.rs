@@ -1,22 +1,13 @@
-//! Build step: read and check `data/`, then embed the dataset as postcard (see `src/dataset`).
+//! Build step: read and check `data/` (see the `torch2024-dataset` crate), then embed the
+//! dataset as postcard.
 //!
 //! A problem in a data file stops the build with a message naming the file, the entry and the
 //! field, before anything reaches the browser.
 
-#[allow(dead_code)]
-#[path = "src/model.rs"]
-mod model;
-
-#[allow(dead_code)]
-#[path = "src/dataset/mod.rs"]
-mod dataset;
-
 use std::path::Path;
 
 fn main() {
-    for input in ["data", "src/model.rs", "src/dataset"] {
-        println!("cargo::rerun-if-changed={input}");
-    }
+    println!("cargo::rerun-if-changed=data");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     match dataset::load(Path::new("data")) {
         Ok(ds) => {

@@ -76,12 +76,12 @@ setup_test() {
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
       stop "these Debian packages are missing and installing them needs root: ${missing[*]}" \
-        "sudo apt-get update && sudo apt-get install -y ${APT_PACKAGES_TEST[*]}"
+        "sudo apt-get update && sudo apt-get install -y --no-install-recommends ${APT_PACKAGES_TEST[*]}"
     fi
     say "installing the browsers, their drivers and nginx from Debian: ${missing[*]} (apt-get)"
     apt-get update -q || stop "apt-get update failed (no network to Debian's mirrors?)" "apt-get update"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${APT_PACKAGES_TEST[@]}" \
-      || stop "apt-get could not install the browsers" "apt-get install -y ${APT_PACKAGES_TEST[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${APT_PACKAGES_TEST[@]}" \
+      || stop "apt-get could not install the browsers" "apt-get install -y --no-install-recommends ${APT_PACKAGES_TEST[*]}"
   fi
   cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver "geckodriver $GECKODRIVER_VERSION" --locked
 }

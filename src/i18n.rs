@@ -12,7 +12,6 @@ pub struct Strings {
     pub skip_to_projects: &'static str,
     pub published: &'static str,
     pub by: &'static str,
-    pub headline: &'static str,
     pub show_source: &'static str,
     pub source_title: &'static str,
     pub close: &'static str,
@@ -40,8 +39,6 @@ pub struct Strings {
     pub sort_sector: &'static str,
     pub no_results: &'static str,
     pub reset: &'static str,
-    pub figures_of_project: &'static str,
-    pub sources_of_project: &'static str,
     pub downloads: &'static str,
     pub all_figures: &'static str,
     pub all_projects: &'static str,
@@ -51,6 +48,8 @@ pub struct Strings {
     pub copy_code: &'static str,
     pub copied: &'static str,
     pub error_banner: &'static str,
+    /// The text summary of a bar chart, from its items (label and value each).
+    pub bar_chart: fn(&[String]) -> String,
     pub results: fn(usize, usize) -> String,
     pub date: fn(&str) -> String,
     pub sector: fn(Sector) -> &'static str,
@@ -63,28 +62,6 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::Hans => &HANS,
         Lang::En => &EN,
     }
-}
-
-/// The language for a reader whose browser prefers `tags` (most preferred first): the first
-/// Chinese tag decides the script by region or script subtag (CN, SG, Hans → Simplified;
-/// TW, HK, MO, Hant → Traditional); a non-Chinese first tag gives English; else Traditional.
-pub fn lang_from_browser(tags: &[String]) -> Lang {
-    let Some(first) = tags.first() else {
-        return Lang::Hant;
-    };
-    let lower = first.to_ascii_lowercase();
-    let mut parts = lower.split(['-', '_']);
-    if parts.next() != Some("zh") {
-        return Lang::En;
-    }
-    for part in parts {
-        match part {
-            "hans" | "cn" | "sg" | "my" => return Lang::Hans,
-            "hant" | "tw" | "hk" | "mo" => return Lang::Hant,
-            _ => {}
-        }
-    }
-    Lang::Hant
 }
 
 /// `2025-01-10` → `2025年1月10日`.
@@ -125,7 +102,6 @@ const HANT: Strings = Strings {
     skip_to_projects: "跳到項目一覽",
     published: "資料來源日期",
     by: "撰文",
-    headline: "主要經濟指標",
     show_source: "查看出處",
     source_title: "出處",
     close: "關閉",
@@ -153,8 +129,6 @@ const HANT: Strings = Strings {
     sort_sector: "按領域",
     no_results: "沒有符合條件的項目。",
     reset: "清除全部篩選",
-    figures_of_project: "相關數字",
-    sources_of_project: "出處",
     downloads: "下載數據",
     all_figures: "全部數字",
     all_projects: "全部項目",
@@ -164,6 +138,7 @@ const HANT: Strings = Strings {
     copy_code: "複製代碼",
     copied: "已複製",
     error_banner: "抱歉,圖表出錯了,請重新載入頁面。",
+    bar_chart: |items| format!("條形圖:{}。", items.join(";")),
     results: |n, total| format!("顯示 {n} / {total} 個項目"),
     date: chinese_date,
     sector: |s| match s {
@@ -198,7 +173,6 @@ const HANS: Strings = Strings {
     skip_to_projects: "跳到项目一览",
     published: "资料来源日期",
     by: "撰文",
-    headline: "主要经济指标",
     show_source: "查看出处",
     source_title: "出处",
     close: "关闭",
@@ -226,8 +200,6 @@ const HANS: Strings = Strings {
     sort_sector: "按领域",
     no_results: "没有符合条件的项目。",
     reset: "清除全部筛选",
-    figures_of_project: "相关数字",
-    sources_of_project: "出处",
     downloads: "下载数据",
     all_figures: "全部数字",
     all_projects: "全部项目",
@@ -237,6 +209,7 @@ const HANS: Strings = Strings {
     copy_code: "复制代码",
     copied: "已复制",
     error_banner: "抱歉,图表出错了,请重新加载页面。",
+    bar_chart: |items| format!("条形图:{}。", items.join(";")),
     results: |n, total| format!("显示 {n} / {total} 个项目"),
     date: chinese_date,
     sector: |s| match s {
@@ -271,7 +244,6 @@ const EN: Strings = Strings {
     skip_to_projects: "Skip to the projects",
     published: "Source dated",
     by: "By",
-    headline: "Headline indicators",
     show_source: "Show source",
     source_title: "Source",
     close: "Close",
@@ -299,8 +271,6 @@ const EN: Strings = Strings {
     sort_sector: "By sector",
     no_results: "No project matches.",
     reset: "Clear all filters",
-    figures_of_project: "Figures",
-    sources_of_project: "Sources",
     downloads: "Download the data",
     all_figures: "All figures",
     all_projects: "All projects",
@@ -310,6 +280,7 @@ const EN: Strings = Strings {
     copy_code: "Copy the code",
     copied: "Copied",
     error_banner: "Sorry, the infographic stopped working. Please reload the page.",
+    bar_chart: |items| format!("Bar chart: {}.", items.join("; ")),
     results: |n, total| format!("Showing {n} of {total} projects"),
     date: english_date,
     sector: |s| match s {
@@ -341,24 +312,8 @@ const EN: Strings = Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::hans::traditional_only_chars;
-
-    #[test]
-    fn browser_languages_decide_the_default() {
-        let pick = |tags: &[&str]| {
-            lang_from_browser(&tags.iter().map(|t| t.to_string()).collect::<Vec<_>>())
-        };
-        assert_eq!(pick(&["zh-CN", "en"]), Lang::Hans);
-        assert_eq!(pick(&["zh-SG"]), Lang::Hans);
-        assert_eq!(pick(&["zh-Hans-HK"]), Lang::Hans);
-        assert_eq!(pick(&["zh-TW"]), Lang::Hant);
-        assert_eq!(pick(&["zh-HK"]), Lang::Hant);
-        assert_eq!(pick(&["zh-MO"]), Lang::Hant);
-        assert_eq!(pick(&["zh"]), Lang::Hant);
-        assert_eq!(pick(&["en-US", "zh-CN"]), Lang::En);
-        assert_eq!(pick(&["fr"]), Lang::En);
-        assert_eq!(pick(&[]), Lang::Hant);
-    }
+    use crate::names::Named;
+    use dataset::load::hans::traditional_only_chars;
 
     #[test]
     fn dates_read_naturally() {
@@ -374,7 +329,6 @@ mod tests {
             s.language,
             s.skip_to_projects,
             s.published,
-            s.headline,
             s.show_source,
             s.source_title,
             s.close,
@@ -395,13 +349,12 @@ mod tests {
             s.sort_sector,
             s.no_results,
             s.reset,
-            s.figures_of_project,
             s.downloads,
             s.error_banner,
             s.how_derived,
         ];
-        all.extend(Sector::ALL.map(s.sector));
-        all.extend(MilestoneKind::ALL.map(s.milestone));
+        all.extend(Sector::ALL.iter().map(|&x| (s.sector)(x)));
+        all.extend(MilestoneKind::ALL.iter().map(|&k| (s.milestone)(k)));
         for text in all {
             assert!(
                 traditional_only_chars(text).is_empty(),

@@ -1,8 +1,9 @@
 //! 數讀2024: the Xiamen Torch High-tech Zone's year as an interactive infographic.
 //!
 //! Data flows one way, and the modules follow it:
-//! - [`dataset`] (build time only): reads `data/`, checks it, generates Simplified Chinese;
-//! - [`model`]: the typed facts, projects and sentences;
+//! - the `torch2024-dataset` crate: [`model`], the typed facts, projects and sentences, and
+//!   [`names`], the one spelling of each enum variant; at build time it also reads `data/`,
+//!   checks it and generates Simplified Chinese (`build.rs`);
 //! - [`embedded`]: the checked dataset compiled into the app;
 //! - [`format`], [`i18n`]: numbers and interface strings in each language;
 //! - [`charts`]: pure functions from the model to `charming` charts;
@@ -11,13 +12,12 @@
 //!   downloads, the one-file edition).
 
 pub mod charts;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod dataset;
 pub mod embedded;
 pub mod format;
 pub mod i18n;
-pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod query;
 pub mod ui;
+
+pub use dataset::{model, names};

@@ -1,10 +1,12 @@
 //! The dataset against the article: counts, spot checks, the round trip to the source text,
 //! and one broken copy of the data per kind of mistake an editor can make.
 
+use dataset::load::hans::traditional_only_chars;
+use dataset::{load, DataError};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use torch2024::dataset::{hans::traditional_only_chars, load, DataError};
 use torch2024::model::*;
 
 fn data_dir() -> PathBuf {
@@ -115,16 +117,8 @@ fn spot_checks_against_the_article() {
 #[test]
 fn restored_readings_follow_the_source_readme() {
     let ds = dataset();
-    let restored: Vec<(String, String)> = ds
-        .sentences
-        .iter()
-        .flat_map(|s| &s.reading)
-        .filter_map(|p| {
-            p.restored
-                .as_ref()
-                .map(|r| (r.damaged.clone(), p.hant.clone()))
-        })
-        .collect();
+    let restored: Vec<(String, String)> =
+        ds.sentences.iter().flat_map(damaged_and_restored).collect();
     let want = [
         ("&&", "平台"),
         ("髮", "發"),
@@ -151,23 +145,67 @@ fn restored_readings_follow_the_source_readme() {
     }
 }
 
-#[test]
-fn sentences_give_back_the_source_article() {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/source/torch-2024-work-report.zh-Hant.txt");
-    let article = std::fs::read_to_string(&source)
-        .unwrap_or_else(|e| panic!("the source article is read from {}: {e}", source.display()));
-    let ds = dataset();
-    let mut joined = String::new();
-    let mut paragraph = "";
-    for s in &ds.sentences {
-        if !paragraph.is_empty() && s.paragraph != paragraph {
-            joined.push('\n');
+/// The (damaged, restored) text of each restored span of a sentence: what stands in the
+/// original between the plain pieces around the restored one.
+fn damaged_and_restored(s: &Sentence) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = s.original.as_str();
+    for (i, piece) in s.reading.iter().enumerate() {
+        if piece.restored.is_none() {
+            rest = rest.strip_prefix(piece.hant.as_str()).unwrap_or_else(|| {
+                panic!("{}: plain text `{}` is in the original", s.id, piece.hant)
+            });
+            continue;
         }
-        paragraph = &s.paragraph;
-        joined.push_str(&s.original);
+        let next_plain = s.reading[i + 1..].iter().find(|p| p.restored.is_none());
+        let end = next_plain.map_or(rest.len(), |p| {
+            rest.find(p.hant.as_str()).unwrap_or(rest.len())
+        });
+        out.push((rest[..end].to_string(), piece.hant.clone()));
+        rest = &rest[end..];
     }
-    assert_eq!(joined, article.trim_end());
+    out
+}
+
+/// The copy of the article in `data/source/` is the one the dataset was made from (the file
+/// the project was given, SHA-256 below); the build checks that the sentences give it back.
+#[test]
+fn the_article_is_the_source_the_data_was_made_from() {
+    let path = data_dir().join("source/torch-2024-work-report.zh-Hant.txt");
+    let bytes = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("the source article is read from {}: {e}", path.display()));
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        hash,
+        "e134f471157c18c82f69f09fa10b3ea0435fb19bfbc582d3e84fabce61099a11"
+    );
+}
+
+#[test]
+fn refuses_sentences_that_differ_from_the_article() {
+    let e = broken("article.toml", "剛過去的2024年", "剛過去的2023年");
+    assert_names(
+        &e,
+        "data/article.toml",
+        "paragraph \"p1\"",
+        "sentence",
+        "differ from the article",
+    );
+    let e = broken(
+        "article.toml",
+        "article = \"source/torch-2024-work-report.zh-Hant.txt\"",
+        "article = \"source/missing.txt\"",
+    );
+    assert_names(
+        &e,
+        "data/article.toml",
+        "[meta]",
+        "article",
+        "cannot read the article",
+    );
 }
 
 #[test]
@@ -197,11 +235,7 @@ fn broken(file: &str, from: &str, to: &str) -> DataError {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("torch2024-broken-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(data_dir()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
+    copy_dir(&data_dir(), &dir);
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "fixture: `{from}` is not in {file}");
@@ -209,6 +243,19 @@ fn broken(file: &str, from: &str, to: &str) -> DataError {
     let result = load(&dir);
     std::fs::remove_dir_all(&dir).unwrap();
     result.expect_err("the broken data must be refused")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, target).unwrap();
+        }
+    }
 }
 
 fn assert_names(e: &DataError, file: &str, entry: &str, field: &str, message: &str) {

@@ -6,7 +6,8 @@ use proptest::sample::{select, subsequence};
 use std::collections::BTreeSet;
 use torch2024::embedded::dataset;
 use torch2024::model::{Lang, Milestone, MilestoneKind, Project, Sector, Text};
-use torch2024::query::url::{self, canonical_text, parse, to_query, UrlState, MAX_TEXT_CHARS};
+use torch2024::names::Named;
+use torch2024::query::url::{canonical_text, parse, to_query, UrlState, MAX_TEXT_CHARS};
 use torch2024::query::{normalize, synthetic, Catalog, Filter, Sort};
 
 // ── Brute force: the rules of the brief, written as directly as possible ─────────────────────
@@ -95,7 +96,7 @@ fn real_catalog_default_shows_everything_in_article_order() {
     let (ps, c) = real();
     assert_eq!(c.len(), ps.len());
     assert!(!c.is_empty());
-    for lang in Lang::ALL {
+    for &lang in Lang::ALL {
         assert_eq!(
             c.select(&Filter::default(), lang),
             (0..ps.len()).collect::<Vec<_>>()
@@ -118,7 +119,7 @@ fn real_search_across_scripts() {
         "Ｔｉａｎｍａ",
         "  天馬  ",
     ] {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             assert_eq!(c.select(&text(q), lang), tianma, "{q} in {lang:?}");
         }
     }
@@ -165,8 +166,8 @@ fn real_facets() {
 #[test]
 fn real_sorts() {
     let (ps, c) = real();
-    for sort in Sort::ALL {
-        for lang in Lang::ALL {
+    for &sort in Sort::ALL {
+        for &lang in Lang::ALL {
             let f = Filter {
                 sort,
                 ..Filter::default()
@@ -210,7 +211,7 @@ fn hostile_queries_do_not_panic() {
         "%E5%A4%A9",
     ];
     for q in queries {
-        for sort in Sort::ALL {
+        for &sort in Sort::ALL {
             let f = Filter {
                 text: q.into(),
                 sort,
@@ -395,8 +396,14 @@ fn arb_query_string() -> impl Strategy<Value = String> {
         Just("x"),
     ];
     let value = prop_oneof![
-        select(MilestoneKind::ALL.map(url::kind_slug).to_vec()).prop_map(String::from),
-        select(Sector::ALL.map(url::sector_slug).to_vec()).prop_map(String::from),
+        select(
+            MilestoneKind::ALL
+                .iter()
+                .map(|k| k.name())
+                .collect::<Vec<_>>()
+        )
+        .prop_map(String::from),
+        select(Sector::ALL.iter().map(|s| s.name()).collect::<Vec<_>>()).prop_map(String::from),
         Just("zh-TW".to_string()),
         Just("1".to_string()),
         Just("name".to_string()),

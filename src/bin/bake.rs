@@ -4,18 +4,24 @@
 //! Usage: `bake [DIST_DIR]` (default `dist`).
 
 use std::path::PathBuf;
+use torch2024::publish::{publish, Output};
 
 fn main() {
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
     let html = torch2024::ui::render_to_html();
-    match torch2024::publish::publish(&dist, &html) {
+    match publish(&dist, &html) {
         Ok(written) => {
-            let (pictures, files): (Vec<_>, Vec<_>) =
-                written.iter().partition(|line| line.contains("/charts/"));
-            for line in files {
-                println!("bake: wrote {line}");
+            let (pictures, files): (Vec<_>, Vec<_>) = written
+                .iter()
+                .partition(|w| w.output == Output::ChartPicture);
+            for w in files {
+                println!("bake: wrote {} ({} bytes)", w.path.display(), w.bytes);
             }
-            println!("bake: wrote {} chart pictures into charts/", pictures.len());
+            let bytes: usize = pictures.iter().map(|w| w.bytes).sum();
+            println!(
+                "bake: wrote {} chart pictures into charts/ ({bytes} bytes)",
+                pictures.len()
+            );
         }
         Err(e) => {
             eprintln!("bake: {e}");

@@ -161,18 +161,7 @@ impl ChartSpec {
             .iter()
             .map(|r| format!("{} {}", r.label, r.text))
             .collect();
-        match lang {
-            Lang::En => format!("Bar chart: {}.", items.join("; ")),
-            _ => format!(
-                "{}:{}。",
-                if lang == Lang::Hans {
-                    "条形图"
-                } else {
-                    "條形圖"
-                },
-                items.join(";")
-            ),
-        }
+        (strings(lang).bar_chart)(&items)
     }
 }
 

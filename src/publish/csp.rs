@@ -2,6 +2,7 @@
 //! scripts by hash. Nothing from any other host is allowed.
 
 use super::html::inline_scripts;
+use super::PublishError;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -28,19 +29,19 @@ pub fn policy(scripts: &[&str]) -> String {
     .join("; ")
 }
 
-/// `html` with its policy in a `<meta http-equiv>` right after `<meta charset>`.
-pub fn with_policy(html: &str) -> String {
+/// `html` with its policy in a `<meta http-equiv>` right after `<meta charset>` (which must be
+/// there: the policy has to come before anything it governs).
+pub fn with_policy(html: &str) -> Result<String, PublishError> {
+    const CHARSET: &str = "<meta charset=\"utf-8\">";
     let meta = format!(
         r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
         policy(&inline_scripts(html))
     );
-    match html.find("<meta charset=\"utf-8\">") {
-        Some(i) => {
-            let at = i + "<meta charset=\"utf-8\">".len();
-            format!("{}\n  {meta}{}", &html[..at], &html[at..])
-        }
-        None => html.replacen("<head>", &format!("<head>{meta}"), 1),
-    }
+    let at = html.find(CHARSET).ok_or_else(|| PublishError::Missing {
+        file: "index.html".into(),
+        what: CHARSET.into(),
+    })? + CHARSET.len();
+    Ok(format!("{}\n  {meta}{}", &html[..at], &html[at..]))
 }
 
 #[cfg(test)]
@@ -50,7 +51,7 @@ mod tests {
     #[test]
     fn hashes_inline_scripts_and_allows_nothing_foreign() {
         let page = "<head><meta charset=\"utf-8\"><script>go()</script></head>";
-        let out = with_policy(page);
+        let out = with_policy(page).unwrap();
         // printf 'go()' | openssl dgst -sha256 -binary | base64
         assert!(
             out.contains("'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"),
@@ -60,5 +61,11 @@ mod tests {
             out.contains("default-src 'none'") && !out.contains("http:") && !out.contains("https:"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_page_without_its_charset_is_an_error() {
+        let e = with_policy("<head><script>go()</script></head>").unwrap_err();
+        assert!(e.to_string().contains("<meta charset"), "{e}");
     }
 }

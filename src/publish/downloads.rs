@@ -1,6 +1,7 @@
 //! The data as downloads: figures and projects, each as CSV (for spreadsheets) and JSON.
 
-use crate::model::{Dataset, Lang, Qualifier};
+use crate::model::{Dataset, Lang};
+use crate::names::Named;
 use serde_json::json;
 
 /// (file name, content) of every download.
@@ -18,15 +19,6 @@ pub fn files(ds: &Dataset) -> Vec<(&'static str, String)> {
 
 fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).expect("the dataset serializes")
-}
-
-fn qualifier(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::About => "about",
-        Qualifier::Around => "around",
-        Qualifier::Over => "over",
-    }
 }
 
 fn csv_text(rows: Vec<Vec<String>>) -> String {
@@ -70,7 +62,7 @@ fn figures_csv(ds: &Dataset) -> String {
             f.label.en.clone(),
             f.value.to_string(),
             f.unit.symbol().into(),
-            qualifier(f.qualifier).into(),
+            f.qualifier.name().into(),
             f.period.en.clone(),
             f.source.clone(),
             f.quote.clone(),
@@ -89,7 +81,7 @@ fn figures_csv(ds: &Dataset) -> String {
             d.label.en.clone(),
             d.value.to_string(),
             d.unit.symbol().into(),
-            qualifier(d.qualifier).into(),
+            d.qualifier.name().into(),
             String::new(),
             String::new(),
             String::new(),
@@ -116,14 +108,14 @@ fn projects_csv(ds: &Dataset) -> String {
         let milestones: Vec<String> = p
             .milestones
             .iter()
-            .map(|m| format!("{}@{}", crate::query::url::kind_slug(m.kind), m.source))
+            .map(|m| format!("{}@{}", m.kind.name(), m.source))
             .collect();
         rows.push(vec![
             p.id.clone(),
             p.name.hant.clone(),
             p.name.hans.clone(),
             p.name.en.clone(),
-            crate::query::url::sector_slug(p.sector).into(),
+            p.sector.name().into(),
             milestones.join(" "),
             p.figures.join(" "),
         ]);

@@ -5,56 +5,93 @@
 
 mod csp;
 mod downloads;
+mod error;
 mod html;
 mod pictures;
 mod standalone;
 
+pub use error::PublishError;
+
 use crate::embedded::dataset;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// What a file that `publish` wrote is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Output {
+    /// `index.html`, with the rendered page and its policy.
+    Page,
+    /// One chart picture in `charts/`.
+    ChartPicture,
+    /// `standalone.html`, the one-file edition.
+    Standalone,
+    /// A data download in `data/`.
+    Download,
+}
+
+/// One file `publish` wrote.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Written {
+    pub path: PathBuf,
+    pub bytes: usize,
+    pub output: Output,
+}
 
 /// Publishes `app_html` (the rendered app) into the trunk output in `dist`; returns what it wrote.
-pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<String>, String> {
+pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<Written>, PublishError> {
     let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path).map_err(|e| {
-        format!(
-            "cannot read {} (run trunk build first): {e}",
-            index_path.display()
-        )
+    let index = std::fs::read_to_string(&index_path).map_err(|source| PublishError::Read {
+        path: index_path.clone(),
+        source,
     })?;
     if index.contains("http-equiv=\"Content-Security-Policy\"") {
-        return Err(format!(
-            "{} is already baked: run trunk build first",
-            index_path.display()
-        ));
+        return Err(PublishError::AlreadyBaked { path: index_path });
     }
-    let page = html::replace_inner(&index, "<main id=\"app\"", "</main>", app_html)
-        .ok_or("index.html has no <main id=\"app\"> … </main> to put the page in")?;
-    let mut written = Vec::new();
+    let page =
+        html::replace_inner(&index, "<main id=\"app\"", "</main>", app_html).ok_or_else(|| {
+            PublishError::Missing {
+                file: "index.html".into(),
+                what: "<main id=\"app\"> … </main> to put the page in".into(),
+            }
+        })?;
+    let mut out = Outputs(Vec::new());
 
     let pictures = pictures::draw(dataset())?;
     let charts_dir = dist.join("charts");
-    std::fs::create_dir_all(&charts_dir)
-        .map_err(|e| format!("cannot create {}: {e}", charts_dir.display()))?;
     for (name, svg) in &pictures {
-        write(&charts_dir.join(name), svg, &mut written)?;
+        out.write(&charts_dir.join(name), svg, Output::ChartPicture)?;
     }
-
     let standalone = standalone::assemble(dist, &page, &pictures)?;
-    write(&dist.join("standalone.html"), &standalone, &mut written)?;
-
-    write(&index_path, &csp::with_policy(&page), &mut written)?;
-
-    let data_dir = dist.join("data");
-    std::fs::create_dir_all(&data_dir)
-        .map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
+    out.write(
+        &dist.join("standalone.html"),
+        &standalone,
+        Output::Standalone,
+    )?;
+    out.write(&index_path, &csp::with_policy(&page)?, Output::Page)?;
     for (name, content) in downloads::files(dataset()) {
-        write(&data_dir.join(name), &content, &mut written)?;
+        out.write(&dist.join("data").join(name), &content, Output::Download)?;
     }
-    Ok(written)
+    Ok(out.0)
 }
 
-fn write(path: &Path, content: &str, written: &mut Vec<String>) -> Result<(), String> {
-    std::fs::write(path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    written.push(format!("{} ({} bytes)", path.display(), content.len()));
-    Ok(())
+/// The files written so far.
+struct Outputs(Vec<Written>);
+
+impl Outputs {
+    /// Writes `content` to `path` (making its folder), and records it.
+    fn write(&mut self, path: &Path, content: &str, output: Output) -> Result<(), PublishError> {
+        let failed = |source| PublishError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(failed)?;
+        }
+        std::fs::write(path, content).map_err(failed)?;
+        self.0.push(Written {
+            path: path.to_path_buf(),
+            bytes: content.len(),
+            output,
+        });
+        Ok(())
+    }
 }

@@ -2,8 +2,10 @@
 //! (`charts::options`) and drawn to SVG by ECharts' server-side renderer, which runs in Node
 //! (`scripts/draw-charts.mjs`, with ECharts from `node_modules`).
 
+use super::PublishError;
 use crate::charts::{options, picture_name, CHARTS, NARROW, WIDE};
 use crate::model::{Dataset, Lang};
+use crate::names::Named;
 use serde::Serialize;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -17,11 +19,11 @@ struct Request {
 }
 
 /// Every picture as (file name, SVG).
-pub fn draw(ds: &Dataset) -> Result<Vec<(String, String)>, String> {
+pub fn draw(ds: &Dataset) -> Result<Vec<(String, String)>, PublishError> {
     let mut names = Vec::new();
     let mut requests = Vec::new();
     for spec in CHARTS {
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             for dark in [false, true] {
                 for width in [NARROW, WIDE] {
                     names.push(picture_name(spec.id, lang, dark, width));
@@ -34,19 +36,22 @@ pub fn draw(ds: &Dataset) -> Result<Vec<(String, String)>, String> {
             }
         }
     }
-    let input = serde_json::to_vec(&requests).map_err(|e| format!("chart options: {e}"))?;
-    let svgs: Vec<String> = serde_json::from_slice(&run_node(&input)?)
-        .map_err(|e| format!("scripts/draw-charts.mjs gave no list of SVGs: {e}"))?;
+    let input = serde_json::to_vec(&requests).expect("chart options serialize");
+    let svgs: Vec<String> =
+        serde_json::from_slice(&run_node(&input).map_err(PublishError::Charts)?).map_err(|e| {
+            PublishError::Charts(format!("scripts/draw-charts.mjs gave no list of SVGs: {e}"))
+        })?;
     if svgs.len() != names.len() {
-        return Err(format!(
+        return Err(PublishError::Charts(format!(
             "scripts/draw-charts.mjs drew {} pictures, not {}",
             svgs.len(),
             names.len()
-        ));
+        )));
     }
     Ok(names.into_iter().zip(svgs).collect())
 }
 
+/// Runs the drawing script with `input` on its standard input; its standard output, or why not.
 fn run_node(input: &[u8]) -> Result<Vec<u8>, String> {
     let missing = |e: std::io::Error| {
         format!("cannot run node (needed to draw the charts; apt-get install nodejs): {e}")

@@ -2,26 +2,42 @@
 //! WebAssembly (as base64) inlined, so it opens from disk, as an attachment or in a CMS.
 
 use super::html::find_element;
+use super::PublishError;
 use base64::Engine;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The single file in `dist` whose name starts with `prefix` and ends with `suffix`.
-fn asset(dist: &Path, prefix: &str, suffix: &str) -> Result<(String, Vec<u8>), String> {
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+fn asset(dist: &Path, prefix: &str, suffix: &str) -> Result<(String, Vec<u8>), PublishError> {
+    let entries = std::fs::read_dir(dist).map_err(|source| PublishError::Read {
+        path: dist.to_path_buf(),
+        source,
+    })?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
         if name.starts_with(prefix)
             && name.ends_with(suffix)
             && !(suffix == ".js" && name.ends_with("_bg.js"))
         {
-            let bytes =
-                std::fs::read(entry.path()).map_err(|e| format!("cannot read {name}: {e}"))?;
+            let bytes = std::fs::read(entry.path()).map_err(|source| PublishError::Read {
+                path: entry.path(),
+                source,
+            })?;
             return Ok((name, bytes));
         }
     }
-    Err(format!("no {prefix}*{suffix} in {}", dist.display()))
+    Err(PublishError::NoAsset {
+        dir: dist.to_path_buf(),
+        pattern: format!("{prefix}*{suffix}"),
+    })
+}
+
+/// The error for a piece of index.html that is not there.
+fn missing(what: impl Into<String>) -> PublishError {
+    PublishError::Missing {
+        file: "index.html".into(),
+        what: what.into(),
+    }
 }
 
 fn text(bytes: Vec<u8>) -> String {
@@ -29,9 +45,9 @@ fn text(bytes: Vec<u8>) -> String {
 }
 
 /// Replaces the element that `open` + `marker` find in `html` with `with`.
-fn swap(html: &mut String, open: &str, marker: &str, with: &str) -> Result<(), String> {
-    let (start, end) = find_element(html, open, marker)
-        .ok_or_else(|| format!("index.html has no {open} with {marker}"))?;
+fn swap(html: &mut String, open: &str, marker: &str, with: &str) -> Result<(), PublishError> {
+    let (start, end) =
+        find_element(html, open, marker).ok_or_else(|| missing(format!("{open} with {marker}")))?;
     html.replace_range(start..end, with);
     Ok(())
 }
@@ -52,7 +68,7 @@ fn glue_starting_from(glue: &str, wasm: &[u8]) -> String {
 
 /// `pictures` as data URIs: swapped in for their paths in `html`, and listed by name in a
 /// `<script id="pictures">` for the app (see `ui::pictures`).
-fn inline_pictures(html: &mut String, pictures: &[(String, String)]) -> Result<(), String> {
+fn inline_pictures(html: &mut String, pictures: &[(String, String)]) -> Result<(), PublishError> {
     let mut by_name = BTreeMap::new();
     for (name, svg) in pictures {
         let uri = format!(
@@ -62,8 +78,8 @@ fn inline_pictures(html: &mut String, pictures: &[(String, String)]) -> Result<(
         *html = html.replace(&format!("charts/{name}"), &uri);
         by_name.insert(name.as_str(), uri);
     }
-    let json = serde_json::to_string(&by_name).map_err(|e| format!("picture list: {e}"))?;
-    let at = html.rfind("</body>").ok_or("index.html has no </body>")?;
+    let json = serde_json::to_string(&by_name).expect("names and URIs serialize");
+    let at = html.rfind("</body>").ok_or_else(|| missing("</body>"))?;
     html.insert_str(
         at,
         &format!("<script type=\"application/json\" id=\"pictures\">{json}</script>\n"),
@@ -71,10 +87,20 @@ fn inline_pictures(html: &mut String, pictures: &[(String, String)]) -> Result<(
     Ok(())
 }
 
-pub fn assemble(dist: &Path, page: &str, pictures: &[(String, String)]) -> Result<String, String> {
-    let mut html = page.replace(
-        "<html lang=\"zh-Hant\">",
+/// The one-file edition of `page`, with the assets of `dist` and the `pictures` inlined.
+pub fn assemble(
+    dist: &Path,
+    page: &str,
+    pictures: &[(String, String)],
+) -> Result<String, PublishError> {
+    const HTML: &str = "<html lang=\"zh-Hant\">";
+    if !page.contains(HTML) {
+        return Err(missing(HTML));
+    }
+    let mut html = page.replacen(
+        HTML,
         "<html lang=\"zh-Hant\" data-edition=\"standalone\">",
+        1,
     );
     inline_pictures(&mut html, pictures)?;
     let (_, css) = asset(dist, "main-", ".css")?;

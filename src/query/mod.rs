@@ -3,17 +3,21 @@
 //! order, and the disjunctive facet counts), and the text normalisation used by the search.
 //!
 //! No web types: the UI owns the signals, this module only answers questions, and is tested
-//! natively. The URL form of the state lives in [`url`]; [`synthetic`] makes large catalogs for
-//! benchmarks and scale tests.
+//! natively. The URL form of the state lives in [`url`]; `synthetic` (in tests, and with the
+//! `synthetic` feature for benchmarks) makes large catalogs.
 
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod url;
 
 use crate::model::{Lang, MilestoneKind, Project, Sector};
+use crate::names::Named;
 use std::collections::BTreeSet;
+use strum::{VariantArray, VariantNames};
 
 /// The order of the project cards.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, VariantArray, VariantNames)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Sort {
     /// The order in which the article names the projects (the data order).
     #[default]
@@ -24,9 +28,7 @@ pub enum Sort {
     Sector,
 }
 
-impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Article, Sort::Name, Sort::Sector];
-}
+impl Named for Sort {}
 
 /// What the reader has chosen to see.
 ///
@@ -236,7 +238,8 @@ impl Catalog {
         hay.shrink_to_fit();
 
         let article: Vec<usize> = (0..projects.len()).collect();
-        let by_name = Lang::ALL.map(|lang| {
+        let by_name = std::array::from_fn(|i| {
+            let lang = Lang::ALL[i];
             let mut order = article.clone();
             if lang == Lang::En {
                 order.sort_by_cached_key(|&i| projects[i].name.en.to_lowercase());
@@ -460,7 +463,7 @@ mod tests {
     #[test]
     fn text_search_uses_every_script() {
         let c = Catalog::new(&sample());
-        for lang in Lang::ALL {
+        for &lang in Lang::ALL {
             assert_eq!(c.select(&text("天马"), lang), vec![0, 4]);
             assert_eq!(c.select(&text("天馬"), lang), vec![0, 4]);
             assert_eq!(c.select(&text("TIANMA"), lang), vec![0, 4]);

@@ -5,6 +5,7 @@
 
 use crate::embedded::dataset;
 use crate::model::{Milestone, MilestoneKind, Project, Sector, Text};
+use crate::names::Named;
 
 /// Words appended to a real name, in Traditional, Simplified and English. Some mix Latin
 /// letters into the Chinese, as real names do (`ABB低壓`, `Micro-LED産線`).

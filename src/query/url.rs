@@ -5,10 +5,10 @@
 //!
 //! | name     | value                                                        |
 //! |----------|--------------------------------------------------------------|
-//! | `lang`   | `zh-Hant`, `zh-Hans` or `en` (see [`parse_lang`])            |
+//! | `lang`   | `zh-Hant`, `zh-Hans` or `en` (see [`Lang::from_tag`])        |
 //! | `embed`  | `1` (also read: `true`; `0` and `false` mean off)            |
-//! | `kind`   | milestone kinds, kebab-case, comma separated, e.g. `landed,construction-start` |
-//! | `sector` | sectors, kebab-case, comma separated, e.g. `new-energy,finance` |
+//! | `kind`   | milestone kinds by [name](Named), comma separated, e.g. `landed,construction-start` |
+//! | `sector` | sectors by [name](Named), comma separated, e.g. `new-energy,finance` |
 //! | `q`      | the free text, form-encoded (`+` is a space)                  |
 //! | `sort`   | `article`, `name` or `sector`                                 |
 //!
@@ -19,6 +19,7 @@
 
 use super::{Filter, Sort};
 use crate::model::{Lang, MilestoneKind, Sector};
+use crate::names::Named;
 
 /// The most characters of free text kept from a URL.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -62,25 +63,25 @@ pub fn parse(query: &str) -> UrlState {
         let name = name.trim();
         let value = value.trim();
         if name.eq_ignore_ascii_case("lang") {
-            lang = lang.or_else(|| parse_lang(value));
+            lang = lang.or_else(|| Lang::from_tag(value));
         } else if name.eq_ignore_ascii_case("embed") {
             embed = embed.or_else(|| parse_bool(value));
         } else if name.eq_ignore_ascii_case("kind") {
             state
                 .filter
                 .kinds
-                .extend(list(value).filter_map(kind_from_slug));
+                .extend(list(value).filter_map(MilestoneKind::from_name));
         } else if name.eq_ignore_ascii_case("sector") {
             state
                 .filter
                 .sectors
-                .extend(list(value).filter_map(sector_from_slug));
+                .extend(list(value).filter_map(Sector::from_name));
         } else if name.eq_ignore_ascii_case("q") {
             if text.is_none() && !value.is_empty() {
                 text = Some(canonical_text(value));
             }
         } else if name.eq_ignore_ascii_case("sort") {
-            sort = sort.or_else(|| parse_sort(value));
+            sort = sort.or_else(|| Sort::from_name(value));
         }
     }
     state.lang = lang;
@@ -107,18 +108,13 @@ pub fn to_query(state: &UrlState) -> String {
     if state.embed {
         push("embed", "1");
     }
-    // The slugs are lowercase ASCII letters and '-', which need no encoding, nor does ','.
+    // The names are lowercase ASCII letters and '-', which need no encoding, nor does ','.
     if !state.filter.kinds.is_empty() {
-        let kinds: Vec<&str> = state.filter.kinds.iter().map(|&k| kind_slug(k)).collect();
+        let kinds: Vec<&str> = state.filter.kinds.iter().map(|k| k.name()).collect();
         push("kind", &kinds.join(","));
     }
     if !state.filter.sectors.is_empty() {
-        let sectors: Vec<&str> = state
-            .filter
-            .sectors
-            .iter()
-            .map(|&s| sector_slug(s))
-            .collect();
+        let sectors: Vec<&str> = state.filter.sectors.iter().map(|s| s.name()).collect();
         push("sector", &sectors.join(","));
     }
     let text = canonical_text(&state.filter.text);
@@ -129,27 +125,9 @@ pub fn to_query(state: &UrlState) -> String {
         );
     }
     if state.filter.sort != Sort::default() {
-        push("sort", sort_slug(state.filter.sort));
+        push("sort", state.filter.sort.name());
     }
     out
-}
-
-/// Reads a language tag: `zh-Hant`, `zh-Hans` and `en`, any ASCII case, `_` for `-`; also
-/// regional tags: `zh-TW`, `zh-HK`, `zh-MO` (and `zh-Hant-*`) are Traditional, `zh-CN`,
-/// `zh-SG`, `zh-MY` (and `zh-Hans-*`) Simplified, `en-*` English. A bare `zh` is not enough to
-/// choose a script, so it gives `None`, as does anything else.
-pub fn parse_lang(tag: &str) -> Option<Lang> {
-    let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-    let mut subtags = tag.split('-');
-    match subtags.next()? {
-        "en" => Some(Lang::En),
-        "zh" => subtags.find_map(|s| match s {
-            "hant" | "tw" | "hk" | "mo" => Some(Lang::Hant),
-            "hans" | "cn" | "sg" | "my" => Some(Lang::Hans),
-            _ => None,
-        }),
-        _ => None,
-    }
 }
 
 fn parse_bool(value: &str) -> Option<bool> {
@@ -162,115 +140,14 @@ fn parse_bool(value: &str) -> Option<bool> {
     }
 }
 
-fn parse_sort(value: &str) -> Option<Sort> {
-    Sort::ALL
-        .into_iter()
-        .find(|&s| value.eq_ignore_ascii_case(sort_slug(s)))
-}
-
 /// The non-empty items of a comma-separated list, trimmed.
 fn list(value: &str) -> impl Iterator<Item = &str> {
     value.split(',').map(str::trim).filter(|v| !v.is_empty())
 }
 
-pub fn sort_slug(sort: Sort) -> &'static str {
-    match sort {
-        Sort::Article => "article",
-        Sort::Name => "name",
-        Sort::Sector => "sector",
-    }
-}
-
-/// The kind's name in the URL, the same as in the data files (serde's kebab-case).
-pub fn kind_slug(kind: MilestoneKind) -> &'static str {
-    match kind {
-        MilestoneKind::Landed => "landed",
-        MilestoneKind::CapitalIncrease => "capital-increase",
-        MilestoneKind::ConstructionStart => "construction-start",
-        MilestoneKind::Completion => "completion",
-        MilestoneKind::ProductionStart => "production-start",
-        MilestoneKind::ToppedOut => "topped-out",
-        MilestoneKind::Listed => "listed",
-        MilestoneKind::Award => "award",
-        MilestoneKind::Recognition => "recognition",
-        MilestoneKind::Platform => "platform",
-        MilestoneKind::Breakthrough => "breakthrough",
-    }
-}
-
-/// The sector's name in the URL, the same as in the data files (serde's kebab-case).
-pub fn sector_slug(sector: Sector) -> &'static str {
-    match sector {
-        Sector::NewEnergy => "new-energy",
-        Sector::SemiconductorsDisplays => "semiconductors-displays",
-        Sector::AdvancedManufacturing => "advanced-manufacturing",
-        Sector::DigitalAi => "digital-ai",
-        Sector::Logistics => "logistics",
-        Sector::Finance => "finance",
-        Sector::Research => "research",
-        Sector::PublicFacilities => "public-facilities",
-        Sector::Infrastructure => "infrastructure",
-    }
-}
-
-/// Reads a kind's URL name, in any ASCII case.
-pub fn kind_from_slug(slug: &str) -> Option<MilestoneKind> {
-    MilestoneKind::ALL
-        .into_iter()
-        .find(|&k| slug.eq_ignore_ascii_case(kind_slug(k)))
-}
-
-/// Reads a sector's URL name, in any ASCII case.
-pub fn sector_from_slug(slug: &str) -> Option<Sector> {
-    Sector::ALL
-        .into_iter()
-        .find(|&s| slug.eq_ignore_ascii_case(sector_slug(s)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_the_serde_names() {
-        for k in MilestoneKind::ALL {
-            assert_eq!(serde_json::to_value(k).unwrap(), kind_slug(k));
-            assert_eq!(kind_from_slug(kind_slug(k)), Some(k));
-        }
-        for s in Sector::ALL {
-            assert_eq!(serde_json::to_value(s).unwrap(), sector_slug(s));
-            assert_eq!(sector_from_slug(sector_slug(s)), Some(s));
-        }
-        for s in Sort::ALL {
-            assert_eq!(parse_sort(sort_slug(s)), Some(s));
-        }
-        for l in Lang::ALL {
-            assert_eq!(parse_lang(l.tag()), Some(l));
-        }
-    }
-
-    #[test]
-    fn languages() {
-        for (tag, lang) in [
-            ("ZH-hant", Some(Lang::Hant)),
-            ("zh-TW", Some(Lang::Hant)),
-            ("zh_hk", Some(Lang::Hant)),
-            ("zh-MO", Some(Lang::Hant)),
-            ("zh-Hant-CN", Some(Lang::Hant)),
-            ("zh-CN", Some(Lang::Hans)),
-            ("zh-SG", Some(Lang::Hans)),
-            ("zh-Hans-HK", Some(Lang::Hans)),
-            ("EN", Some(Lang::En)),
-            ("en-GB", Some(Lang::En)),
-            ("zh", None),
-            ("fr", None),
-            ("", None),
-            ("-", None),
-            ("english", None),
-        ] {
-            assert_eq!(parse_lang(tag), lang, "{tag}");
-        }
-    }
 
     #[test]
     fn canonical_text_trims_and_caps() {

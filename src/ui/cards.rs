@@ -5,10 +5,11 @@ use super::state::{use_state, SourceRef};
 use crate::charts::figure_text;
 use crate::embedded::dataset;
 use crate::i18n::strings;
-use crate::model::Project;
-use crate::query::url::{kind_from_slug, kind_slug, sector_from_slug, sector_slug};
+use crate::model::{MilestoneKind, Project, Sector};
+use crate::names::Named;
 use crate::query::{Catalog, Filter, Sort};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// Cards drawn at first; more on request, so that a keystroke stays fast with thousands.
@@ -101,13 +102,10 @@ pub fn ProjectsSection() -> impl IntoView {
                 <Facet
                     legend=Signal::derive(move || s().milestone_facet)
                     options=Signal::derive(move || {
-                        let filter = state.filter.get();
-                        counts.get().kinds.into_iter()
-                            .map(|(k, n)| (kind_slug(k), (s().milestone)(k).to_string(), n, filter.kinds.contains(&k)))
-                            .collect::<Vec<_>>()
+                        facet_options(counts.get().kinds, &state.filter.get().kinds, s().milestone)
                     })
                     on_toggle=Callback::new(move |key: &'static str| {
-                        if let Some(k) = kind_from_slug(key) {
+                        if let Some(k) = MilestoneKind::from_name(key) {
                             update(&|f| f.toggle_kind(k));
                         }
                     })
@@ -115,13 +113,10 @@ pub fn ProjectsSection() -> impl IntoView {
                 <Facet
                     legend=Signal::derive(move || s().sector_facet)
                     options=Signal::derive(move || {
-                        let filter = state.filter.get();
-                        counts.get().sectors.into_iter()
-                            .map(|(x, n)| (sector_slug(x), (s().sector)(x).to_string(), n, filter.sectors.contains(&x)))
-                            .collect::<Vec<_>>()
+                        facet_options(counts.get().sectors, &state.filter.get().sectors, s().sector)
                     })
                     on_toggle=Callback::new(move |key: &'static str| {
-                        if let Some(x) = sector_from_slug(key) {
+                        if let Some(x) = Sector::from_name(key) {
                             update(&|f| f.toggle_sector(x));
                         }
                     })
@@ -171,6 +166,19 @@ pub fn ProjectsSection() -> impl IntoView {
 }
 
 /// A group of checkboxes, each with the number of cards it would give.
+/// A facet's options, in the order of `counts`: each value's name (its key in the URL and the
+/// DOM), its label, how many projects it would show, and whether it is chosen.
+fn facet_options<T: Named + Ord>(
+    counts: Vec<(T, usize)>,
+    chosen: &BTreeSet<T>,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, String, usize, bool)> {
+    counts
+        .into_iter()
+        .map(|(v, n)| (v.name(), label(v).to_string(), n, chosen.contains(&v)))
+        .collect()
+}
+
 #[component]
 fn Facet(
     legend: Signal<&'static str>,
@@ -207,7 +215,7 @@ fn ProjectCard(project: &'static Project) -> impl IntoView {
             <p class="sector">{move || (s().sector)(project.sector)}</p>
             <ol class="milestones">
                 {project.milestones.iter().map(|m| view! {
-                    <li data-kind=kind_slug(m.kind)>{move || (s().milestone)(m.kind)}</li>
+                    <li data-kind=m.kind.name()>{move || (s().milestone)(m.kind)}</li>
                 }).collect_view()}
             </ol>
             {(!project.figures.is_empty()).then(|| view! {

@@ -4,6 +4,7 @@ use super::state::use_state;
 use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::Lang;
+use crate::names::Named;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{Closure, JsValue};
 

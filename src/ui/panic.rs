@@ -1,5 +1,7 @@
 //! A panic shows a readable message on the page (and in the console), never a blank page.
 
+use crate::i18n::strings;
+use crate::model::Lang;
 use std::panic;
 
 pub fn show_panics_on_page() {
@@ -14,9 +16,14 @@ pub fn show_panics_on_page() {
         };
         banner.set_id("app-error");
         let _ = banner.set_attribute("role", "alert");
-        banner.set_text_content(Some(&format!(
-            "抱歉,圖表出錯了 · Sorry, the infographic stopped working. Please reload the page. ({info})"
-        )));
+        // In the language of the page as it is (a panic can come before the app has one).
+        let lang = document
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or_default();
+        let message = strings(lang).error_banner;
+        banner.set_text_content(Some(&format!("{message} ({info})")));
         let _ = body.prepend_with_node_1(&banner);
     }));
 }

@@ -168,5 +168,5 @@ fn preferred_lang() -> Lang {
         .iter()
         .filter_map(|v| v.as_string())
         .collect();
-    crate::i18n::lang_from_browser(&tags)
+    Lang::for_browser(&tags)
 }

@@ -1,6 +1,7 @@
 //! Checking that a figure's number, unit and qualifier are what its source sentence says.
 
 use crate::model::{Qualifier, Unit};
+use crate::names::Named;
 
 /// Checks `quote` against the `sentence` it is taken from and the figure's fields.
 pub fn check_quote(
@@ -49,8 +50,8 @@ pub fn check_quote(
     if stated != qualifier {
         return Err(format!(
             "the quote reads as qualifier `{}`, but the figure says `{}`",
-            qualifier_name(stated),
-            qualifier_name(qualifier)
+            stated.name(),
+            qualifier.name()
         ));
     }
     Ok(())
@@ -66,15 +67,6 @@ pub fn stated_qualifier(quote: &str) -> Qualifier {
         Qualifier::Around
     } else {
         Qualifier::Exact
-    }
-}
-
-fn qualifier_name(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::About => "about",
-        Qualifier::Around => "around",
-        Qualifier::Over => "over",
     }
 }
 

@@ -1,7 +1,9 @@
 //! The build-time data pipeline: read the hand-edited files in `data/`, check every entry,
 //! generate the Simplified Chinese text, and build the [`Dataset`] the app embeds.
 //!
-//! Runs in `build.rs` (so a bad data file fails the build) and in native tests.
+//! Each stage checks its entries against the finished parts before it and hands its own part
+//! on: sentences (which must give back the article's text), groups, figures, derived figures,
+//! projects, tasks. Runs in `build.rs` (so a bad data file fails the build) and in native tests.
 
 mod error;
 pub mod hans;
@@ -21,47 +23,92 @@ use std::path::Path;
 pub fn load(dir: &Path) -> Result<Dataset, DataError> {
     let overrides: Vec<RawOverride> =
         DataFile::list(dir, "zh-hans-overrides.toml", "override", false)?;
-    let to_hans = ToHans::new(overrides.into_iter().map(|o| (o.hant, o.hans)).collect());
+    let b = Builder {
+        to_hans: ToHans::new(overrides.into_iter().map(|o| (o.hant, o.hans)).collect()),
+    };
 
     let article = DataFile::read(dir, "article.toml")?;
     article.only_keys(&["meta", "paragraph"])?;
     let meta: RawMeta = article.single("meta")?;
     let paragraphs: Vec<RawParagraph> = article.entries("paragraph", true)?;
-    let groups: Vec<RawGroup> = DataFile::list(dir, "groups.toml", "group", true)?;
-    let figures: Vec<RawFigure> = DataFile::list(dir, "figures.toml", "figure", true)?;
-    let derived: Vec<RawDerived> = DataFile::list(dir, "derived.toml", "derived", false)?;
-    let projects: Vec<RawProject> = DataFile::list(dir, "projects.toml", "project", true)?;
-    let tasks: Vec<RawTask> = DataFile::list(dir, "tasks.toml", "task", true)?;
+    check_article(dir, &meta.article, &paragraphs)?;
 
-    let mut b = Builder { to_hans, ds: None };
     let sentences = b.sentences(&paragraphs)?;
-    let ds = Dataset {
-        meta: Meta {
-            title: b.text("article.toml", "meta", "title", &meta.title)?,
-            dek: b.text("article.toml", "meta", "dek", &meta.dek)?,
-            date: meta.date,
-            byline: b.text("article.toml", "meta", "byline", &meta.byline)?,
-            source: b.text("article.toml", "meta", "source", &meta.source)?,
-        },
+    let groups = b.groups(
+        &sentences,
+        DataFile::list(dir, "groups.toml", "group", true)?,
+    )?;
+    let figures = b.figures(
+        &sentences,
+        &groups,
+        DataFile::list(dir, "figures.toml", "figure", true)?,
+    )?;
+    let derived = b.derived(
+        &groups,
+        &figures,
+        DataFile::list(dir, "derived.toml", "derived", false)?,
+    )?;
+    let projects = b.projects(
+        &sentences,
+        &figures,
+        DataFile::list(dir, "projects.toml", "project", true)?,
+    )?;
+    let tasks = b.tasks(&sentences, DataFile::list(dir, "tasks.toml", "task", true)?)?;
+    Ok(Dataset {
+        meta: b.meta(meta)?,
         sentences,
-        groups: Vec::new(),
-        figures: Vec::new(),
-        derived: Vec::new(),
-        projects: Vec::new(),
-        tasks: Vec::new(),
-    };
-    b.ds = Some(ds);
-    let groups = b.groups(groups)?;
-    b.dataset().groups = groups;
-    let figures = b.figures(figures)?;
-    b.dataset().figures = figures;
-    let derived = b.derived(derived)?;
-    b.dataset().derived = derived;
-    let projects = b.projects(projects)?;
-    b.dataset().projects = projects;
-    let tasks = b.tasks(tasks)?;
-    b.dataset().tasks = tasks;
-    Ok(b.ds.take().expect("dataset is built"))
+        groups,
+        figures,
+        derived,
+        projects,
+        tasks,
+    })
+}
+
+/// The sentences, as the source has them (damage included), one line a paragraph, must be the
+/// article's text to the byte (but for the file's final line break): every figure points to
+/// words the article really has.
+fn check_article(dir: &Path, file: &str, paragraphs: &[RawParagraph]) -> Result<(), DataError> {
+    const FILE: &str = "data/article.toml";
+    let text = std::fs::read_to_string(dir.join(file)).map_err(|e| {
+        DataError::new(
+            FILE,
+            "[meta]",
+            "article",
+            format!("cannot read the article `{file}` (relative to the data folder): {e}"),
+        )
+    })?;
+    let lines: Vec<&str> = text.trim_end().split('\n').collect();
+    if lines.len() != paragraphs.len() {
+        return Err(DataError::new(
+            FILE,
+            "",
+            "paragraph",
+            format!(
+                "the article `{file}` has {} paragraphs (lines), the data {}",
+                lines.len(),
+                paragraphs.len()
+            ),
+        ));
+    }
+    for (line, p) in lines.iter().zip(paragraphs) {
+        let joined: String = p.sentence.iter().map(|s| s.text.as_str()).collect();
+        if joined != *line {
+            let at = common_prefix(&joined, line);
+            return Err(DataError::new(
+                FILE,
+                &format!("paragraph \"{}\"", p.id),
+                "sentence",
+                format!(
+                    "its sentences differ from the article `{file}` after `{}`: the data has `{}`, the article `{}`",
+                    &joined[..at],
+                    joined[at..].chars().take(12).collect::<String>(),
+                    line[at..].chars().take(12).collect::<String>(),
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One parsed data file, kept as a TOML table so that each entry is checked on its own.
@@ -171,20 +218,21 @@ fn quoted(items: &[&str]) -> String {
         .join(", ")
 }
 
-/// Checks the raw entries against each other and turns them into the model.
+/// Checks the raw entries and turns them into the model.
 struct Builder {
     to_hans: ToHans,
-    /// The dataset as far as it is built: later entries are checked against earlier ones.
-    ds: Option<Dataset>,
 }
 
 impl Builder {
-    fn dataset(&mut self) -> &mut Dataset {
-        self.ds.as_mut().expect("dataset started")
-    }
-
-    fn built(&self) -> &Dataset {
-        self.ds.as_ref().expect("dataset started")
+    fn meta(&self, meta: RawMeta) -> Result<Meta, DataError> {
+        const FILE: &str = "data/article.toml";
+        Ok(Meta {
+            title: self.text(FILE, "meta", "title", &meta.title)?,
+            dek: self.text(FILE, "meta", "dek", &meta.dek)?,
+            date: meta.date,
+            byline: self.text(FILE, "meta", "byline", &meta.byline)?,
+            source: self.text(FILE, "meta", "source", &meta.source)?,
+        })
     }
 
     /// A reader-facing text: both written languages must be there; Simplified is generated.
@@ -234,8 +282,6 @@ impl Builder {
                 }
                 out.push(Sentence {
                     id: s.id.clone(),
-                    paragraph: p.id.clone(),
-                    kind: s.kind,
                     original: s.text.clone(),
                     reading: self.reading(s, &entry)?,
                     en: s.en.clone(),
@@ -264,21 +310,19 @@ impl Builder {
             // Keep only the characters that differ, so that just those are marked as restored.
             let prefix = common_prefix(&r.find, &r.replace);
             let suffix = common_prefix_rev(&r.find[prefix..], &r.replace[prefix..]);
-            let damaged = &r.find[prefix..r.find.len() - suffix];
             let restored = &r.replace[prefix..r.replace.len() - suffix];
             let why = self.text(FILE, entry, &format!("restore[{i}].why"), &r.why)?;
             spans.push((
                 start + prefix,
                 start + r.find.len() - suffix,
                 restored.to_string(),
-                damaged.to_string(),
                 why,
             ));
         }
         spans.sort_by_key(|span| span.0);
         let mut pieces = Vec::new();
         let mut at = 0;
-        for (start, end, restored, damaged, why) in spans {
+        for (start, end, restored, why) in spans {
             if start < at {
                 return Err(DataError::new(
                     FILE,
@@ -291,7 +335,7 @@ impl Builder {
             pieces.push(Piece {
                 hans: self.to_hans.convert(&restored),
                 hant: restored,
-                restored: Some(Restoration { damaged, why }),
+                restored: Some(Restoration { why }),
             });
             at = end;
         }
@@ -309,15 +353,15 @@ impl Builder {
         }
     }
 
-    /// Fails unless `id` names a sentence of the article.
-    fn sentence(
-        &self,
+    /// The sentence `id` names; an error unless there is one.
+    fn sentence<'s>(
+        sentences: &'s [Sentence],
         file: &str,
         entry: &str,
         field: &str,
         id: &str,
-    ) -> Result<&Sentence, DataError> {
-        self.built().sentence(id).ok_or_else(|| {
+    ) -> Result<&'s Sentence, DataError> {
+        sentences.iter().find(|s| s.id == id).ok_or_else(|| {
             DataError::new(
                 file,
                 entry,
@@ -329,7 +373,7 @@ impl Builder {
         })
     }
 
-    fn groups(&self, raw: Vec<RawGroup>) -> Result<Vec<Group>, DataError> {
+    fn groups(&self, sentences: &[Sentence], raw: Vec<RawGroup>) -> Result<Vec<Group>, DataError> {
         const FILE: &str = "data/groups.toml";
         let mut ids = Ids::new(FILE, "group");
         raw.into_iter()
@@ -337,22 +381,22 @@ impl Builder {
                 let entry = format!("group \"{}\"", g.id);
                 ids.insert(&g.id)?;
                 if let Some(h) = &g.heading {
-                    self.sentence(FILE, &entry, "heading", h)?;
+                    Self::sentence(sentences, FILE, &entry, "heading", h)?;
                 }
                 Ok(Group {
                     title: self.text(FILE, &entry, "title", &g.title)?,
                     id: g.id,
-                    heading: g.heading,
                 })
             })
             .collect()
     }
 
-    fn group(&self, file: &str, entry: &str, id: &str) -> Result<(), DataError> {
-        if self.built().groups.iter().any(|g| g.id == id) {
+    /// An error unless `id` names one of `groups`.
+    fn group(groups: &[Group], file: &str, entry: &str, id: &str) -> Result<(), DataError> {
+        if groups.iter().any(|g| g.id == id) {
             return Ok(());
         }
-        let valid: Vec<&str> = self.built().groups.iter().map(|g| g.id.as_str()).collect();
+        let valid: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
         Err(DataError::new(
             file,
             entry,
@@ -361,17 +405,22 @@ impl Builder {
         ))
     }
 
-    fn figures(&self, raw: Vec<RawFigure>) -> Result<Vec<Figure>, DataError> {
+    fn figures(
+        &self,
+        sentences: &[Sentence],
+        groups: &[Group],
+        raw: Vec<RawFigure>,
+    ) -> Result<Vec<Figure>, DataError> {
         const FILE: &str = "data/figures.toml";
         let mut ids = Ids::new(FILE, "figure");
         raw.into_iter()
             .map(|f| {
                 let entry = format!("figure \"{}\"", f.id);
                 ids.insert(&f.id)?;
-                self.group(FILE, &entry, &f.group)?;
-                let source = self.sentence(FILE, &entry, "source", &f.source)?;
+                Self::group(groups, FILE, &entry, &f.group)?;
+                let source = Self::sentence(sentences, FILE, &entry, "source", &f.source)?;
                 for (i, id) in f.also.iter().enumerate() {
-                    self.sentence(FILE, &entry, &format!("also[{i}]"), id)?;
+                    Self::sentence(sentences, FILE, &entry, &format!("also[{i}]"), id)?;
                 }
                 numbers::check_quote(
                     &source.restored(Lang::Hant),
@@ -410,23 +459,28 @@ impl Builder {
             .collect()
     }
 
-    fn derived(&self, raw: Vec<RawDerived>) -> Result<Vec<Derived>, DataError> {
+    fn derived(
+        &self,
+        groups: &[Group],
+        figures: &[Figure],
+        raw: Vec<RawDerived>,
+    ) -> Result<Vec<Derived>, DataError> {
         const FILE: &str = "data/derived.toml";
         let mut ids = Ids::new(FILE, "derived figure");
-        for f in &self.built().figures {
+        for f in figures {
             ids.seen.insert(f.id.clone());
         }
         raw.into_iter()
             .map(|d| {
                 let entry = format!("derived \"{}\"", d.id);
                 ids.insert(&d.id)?;
-                self.group(FILE, &entry, &d.group)?;
+                Self::group(groups, FILE, &entry, &d.group)?;
                 let inputs: Vec<&Figure> = d
                     .inputs
                     .iter()
                     .enumerate()
                     .map(|(i, id)| {
-                        self.built().figure(id).ok_or_else(|| {
+                        figures.iter().find(|f| f.id == *id).ok_or_else(|| {
                             DataError::new(FILE, &entry, &format!("inputs[{i}]"), format!("no figure has the id `{id}`; inputs are ids from data/figures.toml"))
                         })
                     })
@@ -452,17 +506,20 @@ impl Builder {
                     qualifier: if exact { Qualifier::Exact } else { Qualifier::About },
                     id: d.id,
                     group: d.group,
-                    op: d.op,
                     inputs: d.inputs,
                     value: d.value,
-                    decimals: d.decimals,
                     unit: d.unit,
                 })
             })
             .collect()
     }
 
-    fn projects(&self, raw: Vec<RawProject>) -> Result<Vec<Project>, DataError> {
+    fn projects(
+        &self,
+        sentences: &[Sentence],
+        figures: &[Figure],
+        raw: Vec<RawProject>,
+    ) -> Result<Vec<Project>, DataError> {
         const FILE: &str = "data/projects.toml";
         let mut ids = Ids::new(FILE, "project");
         raw.into_iter()
@@ -474,7 +531,7 @@ impl Builder {
                     return Err(DataError::new(FILE, &entry, "milestone", "a project needs at least one `[[project.milestone]]`"));
                 }
                 for (i, id) in p.figures.iter().enumerate() {
-                    if self.built().figure(id).is_none() {
+                    if !figures.iter().any(|f| f.id == *id) {
                         return Err(DataError::new(FILE, &entry, &format!("figures[{i}]"), format!("no figure has the id `{id}`")));
                     }
                 }
@@ -486,7 +543,7 @@ impl Builder {
                         let sources = std::iter::once((format!("milestone[{i}].source"), &m.source))
                             .chain(m.also.iter().enumerate().map(|(j, id)| (format!("milestone[{i}].also[{j}]"), id)));
                         for (field, id) in sources {
-                            let s = self.sentence(FILE, &entry, &field, id)?;
+                            let s = Self::sentence(sentences, FILE, &entry, &field, id)?;
                             if !s.restored(Lang::Hant).contains(&name.hant) {
                                 return Err(DataError::new(
                                     FILE,
@@ -504,7 +561,7 @@ impl Builder {
             .collect()
     }
 
-    fn tasks(&self, raw: Vec<RawTask>) -> Result<Vec<Task>, DataError> {
+    fn tasks(&self, sentences: &[Sentence], raw: Vec<RawTask>) -> Result<Vec<Task>, DataError> {
         const FILE: &str = "data/tasks.toml";
         raw.into_iter()
             .enumerate()
@@ -518,7 +575,7 @@ impl Builder {
                         format!("tasks are numbered 1, 2, 3 … in order; expected {}", i + 1),
                     ));
                 }
-                let source = self.sentence(FILE, &entry, "source", &t.source)?;
+                let source = Self::sentence(sentences, FILE, &entry, "source", &t.source)?;
                 if !source.restored(Lang::Hant).contains(&t.text.zh_hant) {
                     return Err(DataError::new(
                         FILE,
@@ -528,7 +585,6 @@ impl Builder {
                     ));
                 }
                 Ok(Task {
-                    number: t.number,
                     text: self.text(FILE, &entry, "text", &t.text)?,
                     source: t.source,
                 })

@@ -1,33 +1,68 @@
 //! The model: the typed facts, projects and sentences the infographic shows.
 //!
-//! Plain data with no web types. It is built at compile time from `data/` by the `dataset`
-//! module (which validates it), embedded in the app as postcard, and read once at start-up.
+//! Plain data with no web types. It is built at compile time from `data/` by [`crate::load`]
+//! (which checks it), embedded in the app as postcard, and read once at start-up. It holds
+//! only what the app shows: what the data files say for checking alone (paragraph ids, the
+//! characters a restoration replaced, how a derived figure is computed) stays in the build.
 
+use crate::names::{serde_by_name, Named};
 use serde::{Deserialize, Serialize};
+use strum::{VariantArray, VariantNames};
 
 /// The three languages (and scripts) of every text the reader sees.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, VariantArray, VariantNames)]
 pub enum Lang {
     /// Traditional Chinese, the script of the source article.
     #[default]
-    #[serde(rename = "zh-Hant")]
+    #[strum(serialize = "zh-Hant")]
     Hant,
     /// Simplified Chinese, converted from the Traditional text at build time.
-    #[serde(rename = "zh-Hans")]
+    #[strum(serialize = "zh-Hans")]
     Hans,
-    #[serde(rename = "en")]
+    #[strum(serialize = "en")]
     En,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Hant, Lang::Hans, Lang::En];
+impl Named for Lang {}
 
+impl Lang {
     /// The BCP 47 tag, as used in `<html lang>` and in the URL.
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Hant => "zh-Hant",
-            Lang::Hans => "zh-Hans",
-            Lang::En => "en",
+        self.name()
+    }
+
+    /// Reads a language tag: `zh-Hant`, `zh-Hans` and `en`, any ASCII case, `_` for `-`; also
+    /// regional tags: `zh-TW`, `zh-HK`, `zh-MO` (and `zh-Hant-*`) are Traditional, `zh-CN`,
+    /// `zh-SG`, `zh-MY` (and `zh-Hans-*`) Simplified, `en-*` English. A bare `zh` is not
+    /// enough to choose a script, so it gives `None`, as does anything else.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut subtags = tag.split('-');
+        match subtags.next()? {
+            "en" => Some(Lang::En),
+            "zh" => subtags.find_map(|s| match s {
+                "hant" | "tw" | "hk" | "mo" => Some(Lang::Hant),
+                "hans" | "cn" | "sg" | "my" => Some(Lang::Hans),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The language for a browser whose preferred languages are `tags` (most preferred first):
+    /// the first tag decides; a Chinese tag that names no script is Traditional, any other
+    /// language English, and no tag at all the article's own Traditional.
+    pub fn for_browser(tags: &[String]) -> Lang {
+        match tags.first() {
+            None => Lang::Hant,
+            Some(first) => Lang::from_tag(first).unwrap_or_else(|| {
+                let primary = first.trim().split(['-', '_']).next().unwrap_or_default();
+                if primary.eq_ignore_ascii_case("zh") {
+                    Lang::Hant
+                } else {
+                    Lang::En
+                }
+            }),
         }
     }
 }
@@ -72,21 +107,10 @@ pub struct Meta {
     pub source: Text,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum SentenceKind {
-    #[default]
-    Text,
-    Heading,
-    Byline,
-}
-
 /// One sentence of the source article.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct Sentence {
     pub id: String,
-    pub paragraph: String,
-    pub kind: SentenceKind,
     /// Exactly as in the source file, damaged characters included (for provenance).
     pub original: String,
     /// The restored reading, in pieces so that restored spans can be marked.
@@ -125,10 +149,9 @@ impl Piece {
     }
 }
 
-/// Why a span was restored and what the source had there.
+/// Why a span was restored (what the source had there is in [`Sentence::original`]).
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct Restoration {
-    pub damaged: String,
     pub why: Text,
 }
 
@@ -137,13 +160,11 @@ pub struct Restoration {
 pub struct Group {
     pub id: String,
     pub title: Text,
-    /// The sentence id of the group's heading in the article, if it has one.
-    pub heading: Option<String>,
 }
 
 /// How exactly the article states a number.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, VariantArray, VariantNames)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Qualifier {
     Exact,
     /// 約
@@ -154,65 +175,45 @@ pub enum Qualifier {
     Over,
 }
 
-/// The unit of a figure, as the article writes it.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug)]
+/// The unit of a figure, named as the article writes it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, VariantArray, VariantNames)]
 pub enum Unit {
-    #[serde(rename = "元")]
+    #[strum(serialize = "元")]
     Yuan,
-    #[serde(rename = "億元")]
+    #[strum(serialize = "億元")]
     HundredMillionYuan,
-    #[serde(rename = "美元")]
+    #[strum(serialize = "美元")]
     Dollar,
-    #[serde(rename = "億美元")]
+    #[strum(serialize = "億美元")]
     HundredMillionDollar,
-    #[serde(rename = "%")]
+    #[strum(serialize = "%")]
     Percent,
     /// 家: firms, institutions.
-    #[serde(rename = "家")]
+    #[strum(serialize = "家")]
     Firms,
     /// 個: projects, items.
-    #[serde(rename = "個")]
+    #[strum(serialize = "個")]
     Items,
     /// 名: people.
-    #[serde(rename = "名")]
+    #[strum(serialize = "名")]
     People,
     /// 畝: mu, about 666.7 m².
-    #[serde(rename = "畝")]
+    #[strum(serialize = "畝")]
     Mu,
-    #[serde(rename = "萬平方米")]
+    #[strum(serialize = "萬平方米")]
     TenThousandSquareMetres,
     /// 套: flats.
-    #[serde(rename = "套")]
+    #[strum(serialize = "套")]
     Flats,
     /// 位: a rank.
-    #[serde(rename = "位")]
+    #[strum(serialize = "位")]
     Rank,
 }
 
 impl Unit {
-    /// Every unit, with the spelling used in the data files.
-    pub const ALL: [(Unit, &'static str); 12] = [
-        (Unit::Yuan, "元"),
-        (Unit::HundredMillionYuan, "億元"),
-        (Unit::Dollar, "美元"),
-        (Unit::HundredMillionDollar, "億美元"),
-        (Unit::Percent, "%"),
-        (Unit::Firms, "家"),
-        (Unit::Items, "個"),
-        (Unit::People, "名"),
-        (Unit::Mu, "畝"),
-        (Unit::TenThousandSquareMetres, "萬平方米"),
-        (Unit::Flats, "套"),
-        (Unit::Rank, "位"),
-    ];
-
     /// The unit as the Traditional Chinese text writes it.
     pub fn symbol(self) -> &'static str {
-        Unit::ALL
-            .iter()
-            .find(|(u, _)| *u == self)
-            .map(|(_, s)| *s)
-            .unwrap_or_default()
+        self.name()
     }
 }
 
@@ -235,36 +236,15 @@ pub struct Figure {
     pub note: Option<Text>,
 }
 
-/// How a derived figure is computed from stated ones.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(rename_all = "kebab-case")]
-pub enum DerivedOp {
-    /// a / b × 100
-    Percent,
-    /// a / b
-    Quotient,
-}
-
-impl DerivedOp {
-    pub fn apply(self, a: f64, b: f64) -> f64 {
-        match self {
-            DerivedOp::Percent => a / b * 100.0,
-            DerivedOp::Quotient => a / b,
-        }
-    }
-}
-
 /// A number the app shows that the article does not state, with how it was derived.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct Derived {
     pub id: String,
     pub group: String,
     pub label: Text,
-    pub op: DerivedOp,
+    /// The figures it is computed from.
     pub inputs: Vec<String>,
     pub value: f64,
-    /// Decimal places `value` is rounded to.
-    pub decimals: u8,
     pub unit: Unit,
     /// `About` when rounded or when an input is itself approximate.
     pub qualifier: Qualifier,
@@ -272,8 +252,8 @@ pub struct Derived {
 }
 
 /// The sector of a project.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, VariantArray, VariantNames)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Sector {
     NewEnergy,
     SemiconductorsDisplays,
@@ -286,23 +266,9 @@ pub enum Sector {
     Infrastructure,
 }
 
-impl Sector {
-    pub const ALL: [Sector; 9] = [
-        Sector::NewEnergy,
-        Sector::SemiconductorsDisplays,
-        Sector::AdvancedManufacturing,
-        Sector::DigitalAi,
-        Sector::Logistics,
-        Sector::Finance,
-        Sector::Research,
-        Sector::PublicFacilities,
-        Sector::Infrastructure,
-    ];
-}
-
 /// What happened to a project in 2024.
-#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, VariantArray, VariantNames)]
+#[strum(serialize_all = "kebab-case")]
 pub enum MilestoneKind {
     /// Signed and landed (簽約落地).
     Landed,
@@ -318,21 +284,11 @@ pub enum MilestoneKind {
     Breakthrough,
 }
 
-impl MilestoneKind {
-    pub const ALL: [MilestoneKind; 11] = [
-        MilestoneKind::Landed,
-        MilestoneKind::CapitalIncrease,
-        MilestoneKind::ConstructionStart,
-        MilestoneKind::Completion,
-        MilestoneKind::ProductionStart,
-        MilestoneKind::ToppedOut,
-        MilestoneKind::Listed,
-        MilestoneKind::Award,
-        MilestoneKind::Recognition,
-        MilestoneKind::Platform,
-        MilestoneKind::Breakthrough,
-    ];
-}
+impl Named for Qualifier {}
+impl Named for Unit {}
+impl Named for Sector {}
+impl Named for MilestoneKind {}
+serde_by_name!(Qualifier, Unit, Sector, MilestoneKind);
 
 /// A named project, company, fund, facility or institution: one project card.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
@@ -352,10 +308,9 @@ pub struct Milestone {
     pub also: Vec<String>,
 }
 
-/// One of the 2025 key tasks.
+/// One of the 2025 key tasks, in the article's order.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct Task {
-    pub number: u8,
     pub text: Text,
     pub source: String,
 }
@@ -371,5 +326,54 @@ impl Dataset {
 
     pub fn figures_of<'a>(&'a self, group: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {
         self.figures.iter().filter(move |f| f.group == group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags() {
+        for (tag, lang) in [
+            ("ZH-hant", Some(Lang::Hant)),
+            ("zh-TW", Some(Lang::Hant)),
+            ("zh_hk", Some(Lang::Hant)),
+            ("zh-MO", Some(Lang::Hant)),
+            ("zh-Hant-CN", Some(Lang::Hant)),
+            ("zh-CN", Some(Lang::Hans)),
+            ("zh-SG", Some(Lang::Hans)),
+            ("zh-Hans-HK", Some(Lang::Hans)),
+            ("EN", Some(Lang::En)),
+            ("en-GB", Some(Lang::En)),
+            ("zh", None),
+            ("fr", None),
+            ("", None),
+            ("-", None),
+            ("english", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag}");
+        }
+        for &l in Lang::ALL {
+            assert_eq!(Lang::from_tag(l.tag()), Some(l));
+        }
+    }
+
+    #[test]
+    fn browser_languages_decide_the_default() {
+        let pick = |tags: &[&str]| {
+            Lang::for_browser(&tags.iter().map(|t| t.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(pick(&["zh-CN", "en"]), Lang::Hans);
+        assert_eq!(pick(&["zh-SG"]), Lang::Hans);
+        assert_eq!(pick(&["zh-Hans-HK"]), Lang::Hans);
+        assert_eq!(pick(&["zh-TW"]), Lang::Hant);
+        assert_eq!(pick(&["zh-HK"]), Lang::Hant);
+        assert_eq!(pick(&["zh-MO"]), Lang::Hant);
+        assert_eq!(pick(&["zh"]), Lang::Hant);
+        assert_eq!(pick(&["zh-yue"]), Lang::Hant);
+        assert_eq!(pick(&["en-US", "zh-CN"]), Lang::En);
+        assert_eq!(pick(&["fr"]), Lang::En);
+        assert_eq!(pick(&[]), Lang::Hant);
     }
 }

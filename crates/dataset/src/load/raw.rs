@@ -3,7 +3,7 @@
 //! Every struct denies unknown fields, so a misspelt key fails the build instead of being
 //! silently ignored.
 
-use crate::model::{DerivedOp, MilestoneKind, Qualifier, Sector, SentenceKind, Unit};
+use crate::model::{MilestoneKind, Qualifier, Sector, Unit};
 use serde::Deserialize;
 
 /// A text as written in the data: Traditional Chinese and English (Simplified is generated).
@@ -25,11 +25,42 @@ pub enum RawPeriod {
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
+    /// The article's text, relative to the data folder: the sentences must give it back.
+    pub article: String,
     pub title: RawText,
     pub dek: RawText,
     pub date: String,
     pub byline: RawText,
     pub source: RawText,
+}
+
+/// What a sentence is in the article; for the editors (the page shows every kind alike).
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum SentenceKind {
+    #[default]
+    Text,
+    Heading,
+    Byline,
+}
+
+/// How a derived figure is computed from stated ones.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum DerivedOp {
+    /// a / b × 100
+    Percent,
+    /// a / b
+    Quotient,
+}
+
+impl DerivedOp {
+    pub fn apply(self, a: f64, b: f64) -> f64 {
+        match self {
+            DerivedOp::Percent => a / b * 100.0,
+            DerivedOp::Quotient => a / b,
+        }
+    }
 }
 
 #[derive(Deserialize, Debug)]
@@ -43,8 +74,8 @@ pub struct RawParagraph {
 #[serde(deny_unknown_fields)]
 pub struct RawSentence {
     pub id: String,
-    #[serde(default)]
-    pub kind: SentenceKind,
+    #[serde(default, rename = "kind")]
+    pub _kind: SentenceKind,
     pub text: String,
     pub en: String,
     #[serde(default)]

@@ -1,0 +1,28 @@
+//! What can go wrong while finishing `dist/`, each with the file it concerns and what to do.
+
+use std::path::PathBuf;
+
+/// A failure of `publish`, naming the file or tool it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("cannot read {path}: {source} (run `trunk build` first; `make dist` does)")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is already baked: run `trunk build` first, which writes it anew")]
+    AlreadyBaked { path: PathBuf },
+    /// A piece of trunk's output that an edit needs is not where it should be.
+    #[error("{file} has no {what}: has index.html or trunk's output changed?")]
+    Missing { file: String, what: String },
+    #[error("no file {pattern} in {dir} (run `trunk build` first)")]
+    NoAsset { dir: PathBuf, pattern: String },
+    /// Node, which draws the chart pictures with ECharts, failed.
+    #[error("drawing the charts: {0}")]
+    Charts(String),
+}
