@@ -1,13 +1,19 @@
 # 數讀2024 — the two commands of the README, and the rest.
 #   make serve   build and serve the app at http://127.0.0.1:8080
 #   make test    every test and check (installs what it needs first)
-#   make dist    release build of the static site into dist/
+#   make dist    release build of the static site into dist/ (DATA=folder: another edition's
+#                data, DIST=folder: somewhere else than dist/)
 #   make bench   measure sizes and speed, write BENCHMARKS.md
 SHELL := /bin/bash
 # trunk must find wasm-bindgen (cargo) and wasm-opt (npm's binaryen) of the pinned versions.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve dist test lint unit browser gates bench setup-build setup-test
+.PHONY: serve dist edition test lint unit browser gates bench setup-build setup-test
+
+# The edition's data (build.rs reads DATA) and where the site is built.
+DATA ?= data
+DIST ?= dist
+export DATA
 
 setup-build:
 	@scripts/setup.sh build
@@ -22,7 +28,12 @@ serve: setup-build
 # index.html (readable without JavaScript), the CSP, the chart pictures, the downloads and
 # standalone.html.
 dist: setup-build
-	trunk build --release
+	trunk build --release --dist $(DIST)
+
+# The second, small edition of tests/fixtures/edition, built from its data alone, for the
+# browser suite (EDITION_DIST).
+edition: setup-build
+	DATA=tests/fixtures/edition trunk build --release --dist target/dist-edition
 
 lint: setup-test
 	cargo fmt --all --check
@@ -34,7 +45,7 @@ lint: setup-test
 unit: setup-build
 	cargo test --workspace --exclude browser-tests --features torch2024/synthetic
 
-browser: setup-test dist
+browser: setup-test dist edition
 	cargo test -p browser-tests
 
 # The first-load size budget, then one Lighthouse run (Lighthouse CI) whose Accessibility, Best

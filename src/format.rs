@@ -85,6 +85,10 @@ fn english(value: f64, unit: Unit, qualifier: Qualifier) -> FigureText {
         Qualifier::Over => "over",
     };
     let (currency, number, after) = match unit {
+        // Under CNY 1 billion in millions: 超5億元 is over CNY 500 million.
+        Unit::HundredMillionYuan if value < 10.0 => {
+            ("CNY", grouped(value * 100.0), "million".to_string())
+        }
         Unit::HundredMillionYuan => ("CNY", billions(value), "billion".to_string()),
         Unit::HundredMillionDollar => ("US$", grouped(value * 100.0), "million".to_string()),
         Unit::Yuan => ("CNY", grouped(value), String::new()),
@@ -192,47 +196,50 @@ mod tests {
 
     #[test]
     fn chinese_keeps_the_article_wording() {
-        assert_eq!(
-            full(477.34, Unit::HundredMillionYuan, Exact, Hant),
-            "477.34億元"
-        );
-        assert_eq!(
-            full(400.0, Unit::HundredMillionYuan, Over, Hant),
-            "超400億元"
-        );
-        assert_eq!(full(21.5, Unit::Percent, About, Hant), "約21.5%");
-        assert_eq!(full(10.0, Unit::Percent, Around, Hant), "10%左右");
-        assert_eq!(full(1.0, Unit::Rank, Exact, Hant), "第一");
-        assert_eq!(full(131.0, Unit::Items, Exact, Hans), "131个");
-        assert_eq!(
-            full(3.71, Unit::HundredMillionDollar, About, Hans),
-            "约3.71亿美元"
-        );
-        assert_eq!(full(603.0, Unit::Mu, Exact, Hans), "603亩");
+        for (value, unit, q, lang, want) in [
+            (477.34, Unit::HundredMillionYuan, Exact, Hant, "477.34億元"),
+            (400.0, Unit::HundredMillionYuan, Over, Hant, "超400億元"),
+            (21.5, Unit::Percent, About, Hant, "約21.5%"),
+            (10.0, Unit::Percent, Around, Hant, "10%左右"),
+            (1.0, Unit::Rank, Exact, Hant, "第一"),
+            (131.0, Unit::Items, Exact, Hans, "131个"),
+            (
+                3.71,
+                Unit::HundredMillionDollar,
+                About,
+                Hans,
+                "约3.71亿美元",
+            ),
+            (603.0, Unit::Mu, Exact, Hans, "603亩"),
+        ] {
+            assert_eq!(full(value, unit, q, lang), want);
+        }
     }
 
     #[test]
     fn english_converts_units_and_keeps_qualifiers() {
-        assert_eq!(
-            full(477.34, Unit::HundredMillionYuan, Exact, En),
-            "CNY 47.734 billion"
-        );
-        assert_eq!(
-            full(400.0, Unit::HundredMillionYuan, Over, En),
-            "over CNY 40 billion"
-        );
-        assert_eq!(
-            full(3.71, Unit::HundredMillionDollar, About, En),
-            "about US$371 million"
-        );
-        assert_eq!(full(10.0, Unit::Percent, Around, En), "around 10%");
-        assert_eq!(full(603.0, Unit::Mu, Exact, En), "603 mu (40.2 ha)");
-        assert_eq!(
-            full(13.0, Unit::TenThousandSquareMetres, Exact, En),
-            "130,000 m²"
-        );
-        assert_eq!(full(1689.0, Unit::Items, Exact, En), "1,689");
-        assert_eq!(full(1.0, Unit::Rank, Exact, En), "No. 1");
+        for (value, unit, q, want) in [
+            (
+                477.34,
+                Unit::HundredMillionYuan,
+                Exact,
+                "CNY 47.734 billion",
+            ),
+            (400.0, Unit::HundredMillionYuan, Over, "over CNY 40 billion"),
+            (
+                3.71,
+                Unit::HundredMillionDollar,
+                About,
+                "about US$371 million",
+            ),
+            (10.0, Unit::Percent, Around, "around 10%"),
+            (603.0, Unit::Mu, Exact, "603 mu (40.2 ha)"),
+            (13.0, Unit::TenThousandSquareMetres, Exact, "130,000 m²"),
+            (1689.0, Unit::Items, Exact, "1,689"),
+            (1.0, Unit::Rank, Exact, "No. 1"),
+        ] {
+            assert_eq!(full(value, unit, q, En), want);
+        }
     }
 
     #[test]

@@ -45,32 +45,32 @@ fn brute_select(ps: &[Project], f: &Filter, lang: Lang) -> Vec<usize> {
     found
 }
 
-fn brute_kind_counts(ps: &[Project], f: &Filter) -> Vec<(MilestoneKind, usize)> {
-    MilestoneKind::ALL
+/// For each value of a facet, in declaration order: how many projects match `f` with that
+/// facet set to that value alone (`only` sets it on a filter).
+fn brute_counts<T: Named>(
+    ps: &[Project],
+    f: &Filter,
+    only: impl Fn(&mut Filter, T),
+) -> Vec<(T, usize)> {
+    T::ALL
         .iter()
-        .map(|&k| {
-            let only = Filter {
-                kinds: BTreeSet::from([k]),
+        .map(|&v| {
+            let mut one = Filter {
                 sort: Sort::Article,
                 ..f.clone()
             };
-            (k, brute_select(ps, &only, Lang::Hant).len())
+            only(&mut one, v);
+            (v, brute_select(ps, &one, Lang::Hant).len())
         })
         .collect()
 }
 
+fn brute_kind_counts(ps: &[Project], f: &Filter) -> Vec<(MilestoneKind, usize)> {
+    brute_counts(ps, f, |f, k| f.kinds = BTreeSet::from([k]))
+}
+
 fn brute_sector_counts(ps: &[Project], f: &Filter) -> Vec<(Sector, usize)> {
-    Sector::ALL
-        .iter()
-        .map(|&s| {
-            let only = Filter {
-                sectors: BTreeSet::from([s]),
-                sort: Sort::Article,
-                ..f.clone()
-            };
-            (s, brute_select(ps, &only, Lang::Hant).len())
-        })
-        .collect()
+    brute_counts(ps, f, |f, s| f.sectors = BTreeSet::from([s]))
 }
 
 // ── The real projects ─────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
-//! Charts: which figures each chart draws, their text summaries and data tables, and where the
-//! picture of each is and which bar a point on it falls in. One [`ChartSpec`] feeds all of
-//! these and the picture (`options`), so they cannot disagree.
+//! Charts: their text summaries and data tables, where the picture of each is and which bar a
+//! point on it falls in. Which figures a chart draws and where its bars lead is data
+//! (`data/charts.toml`, a [`BarChart`] of the dataset); one `BarChart` feeds all of these and
+//! the picture (`options`), so they cannot disagree.
 //!
 //! The pictures are drawn at build time: charming builds each chart's ECharts option
 //! (`options`), ECharts renders it to SVG (`publish::pictures`), once per language, theme and
@@ -11,95 +12,7 @@ pub mod options;
 
 use crate::format;
 use crate::i18n::strings;
-use crate::model::{Dataset, Figure, Lang, MilestoneKind, Sector};
-
-/// What activating a bar shows in the project cards.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Link {
-    Kind(MilestoneKind),
-    Sector(Sector),
-}
-
-/// One bar chart: which figures it draws, from zero, and where each bar leads.
-#[derive(Clone, Copy, Debug)]
-pub struct ChartSpec {
-    /// Element id on the page: `chart-<id>`.
-    pub id: &'static str,
-    pub group: &'static str,
-    pub bars: &'static [(&'static str, Option<Link>)],
-}
-
-use Link::{Kind, Sector as InSector};
-use MilestoneKind::*;
-
-/// Every chart of the page, in page order. Only figures that count or measure the same kind of
-/// thing share a chart (no pies: none of these are parts of one whole).
-pub const CHARTS: &[ChartSpec] = &[
-    ChartSpec {
-        id: "investment-projects",
-        group: "investment",
-        bars: &[
-            ("landed-projects", Some(Kind(Landed))),
-            ("capital-increase-projects", Some(Kind(CapitalIncrease))),
-            ("industrial-projects-landed", Some(Kind(Landed))),
-            ("fund-projects-landed", Some(InSector(Sector::Finance))),
-        ],
-    },
-    ChartSpec {
-        id: "investment-sums",
-        group: "investment",
-        bars: &[
-            ("landed-investment", Some(Kind(Landed))),
-            ("capital-increase-investment", Some(Kind(CapitalIncrease))),
-            ("landed-investment-completed", None),
-            ("new-registered-capital", None),
-        ],
-    },
-    ChartSpec {
-        id: "construction-projects",
-        group: "construction",
-        bars: &[
-            ("construction-starts", Some(Kind(ConstructionStart))),
-            ("completions", Some(Kind(Completion))),
-        ],
-    },
-    ChartSpec {
-        id: "construction-land",
-        group: "construction",
-        bars: &[("land-put-back-to-use", None), ("land-acquired", None)],
-    },
-    ChartSpec {
-        id: "facilities-projects",
-        group: "facilities",
-        bars: &[
-            ("facility-projects-started", Some(Kind(ConstructionStart))),
-            ("facility-projects-completed", Some(Kind(Completion))),
-        ],
-    },
-    ChartSpec {
-        id: "innovators-firms",
-        group: "innovators",
-        bars: &[
-            ("high-tech-enterprises", None),
-            ("little-giants", None),
-            ("gazelle-firms", None),
-        ],
-    },
-    ChartSpec {
-        id: "innovators-centres",
-        group: "innovators",
-        bars: &[
-            ("provincial-tech-centres", None),
-            ("municipal-joint-labs", None),
-            ("municipal-rd-institutions", None),
-        ],
-    },
-    ChartSpec {
-        id: "smart-funnel",
-        group: "smart",
-        bars: &[("smart-needs", None), ("smart-projects", None)],
-    },
-];
+use crate::model::{BarChart, Dataset, Figure, Lang, Link};
 
 /// The widths, in CSS pixels, each picture is drawn at: phones, and everything wider.
 pub const NARROW: u32 = 340;
@@ -127,42 +40,55 @@ pub struct Row {
     pub link: Option<Link>,
 }
 
-impl ChartSpec {
-    /// The picture's height in pixels: one band per bar (the same at both widths).
-    pub fn height(&self) -> u32 {
-        2 * MARGIN + BAND * self.bars.len() as u32
-    }
+/// The picture's height in pixels: one band per bar (the same at both widths).
+pub fn height(chart: &BarChart) -> u32 {
+    2 * MARGIN + BAND * chart.bars.len() as u32
+}
 
-    /// The bar whose band holds a point `fraction` of the way down the picture, if any.
-    pub fn bar_at(&self, fraction: f64) -> Option<usize> {
-        let y = fraction * f64::from(self.height()) - f64::from(MARGIN);
-        let band = (y / f64::from(BAND)).floor();
-        (y >= 0.0 && band < self.bars.len() as f64).then_some(band as usize)
-    }
+/// The bar whose band holds a point `fraction` of the way down the picture, if any.
+pub fn bar_at(chart: &BarChart, fraction: f64) -> Option<usize> {
+    let y = fraction * f64::from(height(chart)) - f64::from(MARGIN);
+    let band = (y / f64::from(BAND)).floor();
+    (y >= 0.0 && band < chart.bars.len() as f64).then_some(band as usize)
+}
 
-    pub fn rows(&self, ds: &Dataset, lang: Lang) -> Vec<Row> {
-        self.bars
-            .iter()
-            .filter_map(|(id, link)| ds.figure(id).map(|f| (f, *link)))
-            .map(|(f, link)| Row {
-                figure: f.id.clone(),
-                label: f.label.get(lang).to_string(),
-                value: f.value,
-                text: figure_text(f, lang),
-                link,
-            })
-            .collect()
-    }
+/// The chart's data table: a row for each bar, in order.
+pub fn rows(chart: &BarChart, ds: &Dataset, lang: Lang) -> Vec<Row> {
+    chart
+        .bars
+        .iter()
+        .filter_map(|bar| ds.figure(&bar.figure).map(|f| (f, bar.link)))
+        .map(|(f, link)| Row {
+            figure: f.id.clone(),
+            label: f.label.get(lang).to_string(),
+            value: f.value,
+            text: figure_text(f, lang),
+            link,
+        })
+        .collect()
+}
 
-    /// A sentence a screen reader reads in place of the picture.
-    pub fn summary(&self, ds: &Dataset, lang: Lang) -> String {
-        let rows = self.rows(ds, lang);
-        let items: Vec<String> = rows
-            .iter()
-            .map(|r| format!("{} {}", r.label, r.text))
-            .collect();
-        (strings(lang).bar_chart)(&items)
-    }
+/// A sentence a screen reader reads in place of the picture.
+pub fn summary(chart: &BarChart, ds: &Dataset, lang: Lang) -> String {
+    let items: Vec<String> = rows(chart, ds, lang)
+        .iter()
+        .map(|r| format!("{} {}", r.label, r.text))
+        .collect();
+    (strings(lang).bar_chart)(&items)
+}
+
+/// The chart `id` of the dataset.
+pub fn chart<'a>(ds: &'a Dataset, id: &str) -> Option<&'a BarChart> {
+    ds.charts.iter().find(|c| c.id == id)
+}
+
+/// The link of the bar that shows figure `id`, if a chart has one.
+pub fn link_of(ds: &Dataset, figure: &str) -> Option<Link> {
+    ds.charts
+        .iter()
+        .flat_map(|c| &c.bars)
+        .find(|b| b.figure == figure)
+        .and_then(|b| b.link)
 }
 
 /// The figure as read, e.g. 超400億元.
@@ -186,27 +112,25 @@ mod tests {
 
     #[test]
     fn rows_and_summaries_say_each_figure_as_the_article_does() {
-        let spec = CHARTS.iter().find(|c| c.id == "investment-sums").unwrap();
-        assert_eq!(spec.rows(dataset(), Lang::Hans)[0].text, "超400亿元");
-        assert_eq!(spec.rows(dataset(), Lang::Hant)[0].text, "超400億元");
-        assert!(spec
-            .summary(dataset(), Lang::En)
-            .contains("over CNY 40 billion"));
-        assert!(spec.summary(dataset(), Lang::Hant).starts_with("條形圖:"));
+        let spec = chart(dataset(), "investment-sums").unwrap();
+        assert_eq!(rows(spec, dataset(), Lang::Hans)[0].text, "超400亿元");
+        assert_eq!(rows(spec, dataset(), Lang::Hant)[0].text, "超400億元");
+        assert!(summary(spec, dataset(), Lang::En).contains("over CNY 40 billion"));
+        assert!(summary(spec, dataset(), Lang::Hant).starts_with("條形圖:"));
     }
 
     #[test]
     fn a_point_on_a_picture_falls_in_one_bar_or_none() {
-        let spec = &CHARTS[0];
-        let h = f64::from(spec.height());
-        assert_eq!(spec.height(), 16 + 4 * 44);
-        assert_eq!(spec.bar_at(0.0), None, "top margin");
-        assert_eq!(spec.bar_at(9.0 / h), Some(0));
-        assert_eq!(spec.bar_at((8.0 + 44.0 * 2.5) / h), Some(2));
-        assert_eq!(spec.bar_at((h - 9.0) / h), Some(3));
-        assert_eq!(spec.bar_at((h - 1.0) / h), None, "bottom margin");
-        assert_eq!(spec.bar_at(-1.0), None);
-        assert_eq!(spec.bar_at(f64::NAN), None);
+        let spec = &dataset().charts[0];
+        let h = f64::from(height(spec));
+        assert_eq!(height(spec), 16 + 4 * 44);
+        assert_eq!(bar_at(spec, 0.0), None, "top margin");
+        assert_eq!(bar_at(spec, 9.0 / h), Some(0));
+        assert_eq!(bar_at(spec, (8.0 + 44.0 * 2.5) / h), Some(2));
+        assert_eq!(bar_at(spec, (h - 9.0) / h), Some(3));
+        assert_eq!(bar_at(spec, (h - 1.0) / h), None, "bottom margin");
+        assert_eq!(bar_at(spec, -1.0), None);
+        assert_eq!(bar_at(spec, f64::NAN), None);
     }
 
     #[test]

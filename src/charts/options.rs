@@ -4,7 +4,8 @@
 //! A chart is a value: tests serialize it and check its numbers and labels against the
 //! dataset, with no browser.
 
-use super::{ChartSpec, Row, BAND, MARGIN};
+use super::{rows, Row, BAND, MARGIN};
+use crate::model::BarChart;
 use crate::model::{Dataset, Lang};
 use charming::component::{Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint};
@@ -39,10 +40,10 @@ impl Palette {
 /// its figure exactly as the article does (超, 約, 左右 included).
 ///
 /// Each bar is labelled with its value, so there is no value axis; the bars fill the height
-/// between fixed margins in equal bands, which is how [`ChartSpec::bar_at`] finds a bar.
-pub fn chart(spec: &ChartSpec, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
+/// between fixed margins in equal bands, which is how [`super::bar_at`] finds a bar.
+pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
     let colours = Palette::new(dark);
-    let rows = spec.rows(ds, lang);
+    let rows = rows(spec, ds, lang);
     let labels: Vec<String> = rows.iter().map(|r| wrap(&r.label, lang)).collect();
     let mut chart = Chart::new()
         .animation(false)
@@ -126,11 +127,10 @@ fn wrap(label: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::CHARTS;
     use crate::embedded::dataset;
     use serde_json::Value;
 
-    fn drawn(spec: &ChartSpec, lang: Lang) -> Value {
+    fn drawn(spec: &BarChart, lang: Lang) -> Value {
         serde_json::to_value(chart(spec, dataset(), lang, false)).unwrap()
     }
 
@@ -153,12 +153,12 @@ mod tests {
 
     #[test]
     fn every_chart_draws_its_figures_from_the_dataset() {
-        for spec in CHARTS {
+        for spec in &dataset().charts {
             let json = drawn(spec, Lang::Hant);
             let want: Vec<f64> = spec
                 .bars
                 .iter()
-                .map(|(id, _)| dataset().figure(id).expect(id).value)
+                .map(|b| dataset().figure(&b.figure).expect(&b.figure).value)
                 .collect();
             assert_eq!(values(&json), want, "{}", spec.id);
             assert_eq!(json["xAxis"]["min"], 0, "{}: bars start at zero", spec.id);
@@ -172,13 +172,13 @@ mod tests {
 
     #[test]
     fn investment_chart_draws_the_four_project_counts() {
-        let json = drawn(&CHARTS[0], Lang::Hant);
+        let json = drawn(&dataset().charts[0], Lang::Hant);
         assert_eq!(values(&json), vec![131.0, 58.0, 11.0, 31.0]);
     }
 
     #[test]
     fn qualifiers_reach_the_labels() {
-        let spec = CHARTS.iter().find(|c| c.id == "investment-sums").unwrap();
+        let spec = crate::charts::chart(dataset(), "investment-sums").unwrap();
         let json = drawn(spec, Lang::Hant);
         assert_eq!(json["series"][0]["label"]["formatter"], "超400億元");
         let en = drawn(spec, Lang::En);

@@ -1,5 +1,26 @@
 //! The few edits `publish` makes to trunk's HTML, as plain string operations on tags.
 
+use crate::model::{Lang, Meta};
+use html_escape::{encode_double_quoted_attribute, encode_text};
+
+/// `html` with the edition's title and description (its dek) in `<title>` and
+/// `<meta name="description">`, in the page's language, Traditional Chinese; `None` if either
+/// element is missing.
+pub fn with_title_and_description(html: &str, meta: &Meta) -> Option<String> {
+    let html = replace_inner(
+        html,
+        "<title",
+        "</title>",
+        &encode_text(meta.title.get(Lang::Hant)),
+    )?;
+    let (start, end) = find_element(&html, "<meta", "name=\"description\"")?;
+    let description = format!(
+        "<meta name=\"description\" content=\"{}\">",
+        encode_double_quoted_attribute(meta.dek.get(Lang::Hant))
+    );
+    Some(format!("{}{description}{}", &html[..start], &html[end..]))
+}
+
 /// Replaces what lies between the opening tag that starts with `open` and the next `close`.
 pub fn replace_inner(html: &str, open: &str, close: &str, inner: &str) -> Option<String> {
     let start = html.find(open)?;
@@ -61,6 +82,28 @@ mod tests {
     fn replaces_the_app() {
         let out = replace_inner(PAGE, "<main id=\"app\"", "</main>", "<h1>new</h1>").unwrap();
         assert!(out.ends_with(r#"<main id="app" class="x"><h1>new</h1></main>"#));
+    }
+
+    #[test]
+    fn fills_in_the_title_and_description() {
+        let text = |s: &str| crate::model::Text {
+            hant: s.into(),
+            hans: s.into(),
+            en: s.into(),
+        };
+        let meta = Meta {
+            title: text("數讀 <2025>"),
+            dek: text("一句 \"話\" & 更多"),
+            date: "2026-01-01".into(),
+            byline: text("記者"),
+            source: text("報道"),
+        };
+        let page = r#"<head><title>old</title><meta name="description" content="old"></head>"#;
+        assert_eq!(
+            with_title_and_description(page, &meta).unwrap(),
+            r#"<head><title>數讀 &lt;2025&gt;</title><meta name="description" content="一句 &quot;話&quot; &amp; 更多"></head>"#
+        );
+        assert_eq!(with_title_and_description("<head></head>", &meta), None);
     }
 
     #[test]

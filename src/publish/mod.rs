@@ -53,6 +53,12 @@ pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<Written>, PublishError
                 what: "<main id=\"app\"> … </main> to put the page in".into(),
             }
         })?;
+    let page = html::with_title_and_description(&page, &dataset().meta).ok_or_else(|| {
+        PublishError::Missing {
+            file: "index.html".into(),
+            what: "<title> and <meta name=\"description\"> to fill in".into(),
+        }
+    })?;
     let mut out = Outputs(Vec::new());
 
     let pictures = pictures::draw(dataset())?;

@@ -3,7 +3,7 @@
 //! (`scripts/draw-charts.mjs`, with ECharts from `node_modules`).
 
 use super::PublishError;
-use crate::charts::{options, picture_name, CHARTS, NARROW, WIDE};
+use crate::charts::{height, options, picture_name, NARROW, WIDE};
 use crate::model::{Dataset, Lang};
 use crate::names::Named;
 use serde::Serialize;
@@ -22,14 +22,14 @@ struct Request {
 pub fn draw(ds: &Dataset) -> Result<Vec<(String, String)>, PublishError> {
     let mut names = Vec::new();
     let mut requests = Vec::new();
-    for spec in CHARTS {
+    for spec in &ds.charts {
         for &lang in Lang::ALL {
             for dark in [false, true] {
                 for width in [NARROW, WIDE] {
-                    names.push(picture_name(spec.id, lang, dark, width));
+                    names.push(picture_name(&spec.id, lang, dark, width));
                     requests.push(Request {
                         width,
-                        height: spec.height(),
+                        height: height(spec),
                         option: options::chart(spec, ds, lang, dark),
                     });
                 }

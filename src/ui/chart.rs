@@ -4,22 +4,25 @@
 
 use super::pictures::src;
 use super::state::use_state;
-use crate::charts::{link_label, picture_name, ChartSpec, Link, NARROW, WIDE, WIDE_FROM};
+use crate::charts::{
+    bar_at, height, link_label, picture_name, rows, summary, NARROW, WIDE, WIDE_FROM,
+};
 use crate::embedded::dataset;
 use crate::i18n::strings;
+use crate::model::{BarChart, Link};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
-pub fn ChartView(spec: &'static ChartSpec, on_link: Callback<Link>) -> impl IntoView {
+pub fn ChartView(spec: &'static BarChart, on_link: Callback<Link>) -> impl IntoView {
     let state = use_state();
     let failed = RwSignal::new(false);
     let picture =
-        move |dark: bool, width: u32| src(&picture_name(spec.id, state.lang.get(), dark, width));
+        move |dark: bool, width: u32| src(&picture_name(&spec.id, state.lang.get(), dark, width));
     let wide = format!("(min-width: {WIDE_FROM}px)");
     let dark = "(prefers-color-scheme: dark)";
-    let height = spec.height();
-    let linked = spec.bars.iter().any(|(_, link)| link.is_some());
+    let height = height(spec);
+    let linked = spec.bars.iter().any(|bar| bar.link.is_some());
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(img) = ev
             .current_target()
@@ -29,16 +32,16 @@ pub fn ChartView(spec: &'static ChartSpec, on_link: Callback<Link>) -> impl Into
         };
         let rect = img.get_bounding_client_rect();
         let fraction = (f64::from(ev.client_y()) - rect.top()) / rect.height();
-        if let Some(link) = spec.bar_at(fraction).and_then(|i| spec.bars[i].1) {
+        if let Some(link) = bar_at(spec, fraction).and_then(|i| spec.bars[i].link) {
             on_link.run(link);
         }
     };
 
     let s = move || strings(state.lang.get());
-    let rows = move || spec.rows(dataset(), state.lang.get());
+    let rows = move || rows(spec, dataset(), state.lang.get());
     view! {
         <figure class="chart">
-            <figcaption class="visually-hidden">{move || spec.summary(dataset(), state.lang.get())}</figcaption>
+            <figcaption class="visually-hidden">{move || summary(spec, dataset(), state.lang.get())}</figcaption>
             <picture>
                 <source media=format!("{wide} and {dark}") srcset=move || picture(true, WIDE) width=WIDE height=height/>
                 <source media=wide srcset=move || picture(false, WIDE) width=WIDE height=height/>

@@ -112,11 +112,7 @@ pub fn snippet(page_url: &str, query: &str, title: &str) -> String {
     } else {
         format!("{query}&embed=1")
     };
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    };
+    let escape = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
     format!(
         "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;border:0\" height=\"1500\" scrolling=\"no\"></iframe>\n<script src=\"{}\" async></script>",
         escape(&format!("{base}{query}")),

@@ -3,11 +3,11 @@
 
 use super::chart::ChartView;
 use super::state::{use_state, SourceRef};
-use crate::charts::{link_label, Link, CHARTS};
+use crate::charts::{link_label, link_of};
 use crate::embedded::dataset;
 use crate::format;
 use crate::i18n::strings;
-use crate::model::{Group, Qualifier, Unit};
+use crate::model::{Group, Link, Qualifier, Unit};
 use leptos::prelude::*;
 
 #[component]
@@ -17,13 +17,13 @@ pub fn GroupSection(group: &'static Group, on_link: Callback<Link>) -> impl Into
     let title_id = format!("group-{}", group.id);
     let figures: Vec<_> = ds.figures_of(&group.id).collect();
     let derived: Vec<_> = ds.derived.iter().filter(|d| d.group == group.id).collect();
-    let charts: Vec<_> = CHARTS.iter().filter(|c| c.group == group.id).collect();
+    let charts: Vec<_> = ds.charts.iter().filter(|c| c.group == group.id).collect();
     view! {
         <section class="group" aria-labelledby=title_id.clone() id=format!("section-{}", group.id)>
             <h2 id=title_id.clone()>{move || group.title.get(state.lang.get()).to_string()}</h2>
             <ul class="tiles" role="list">
                 {figures.into_iter().map(|f| {
-                    let link = CHARTS.iter().flat_map(|c| c.bars.iter()).find(|(id, _)| *id == f.id).and_then(|(_, l)| *l);
+                    let link = link_of(ds, &f.id);
                     view! {
                         <Tile
                             id=f.id.as_str()
@@ -101,10 +101,9 @@ fn Tile(
 #[component]
 pub fn TasksSection() -> impl IntoView {
     let state = use_state();
-    let s = move || strings(state.lang.get());
     view! {
         <section class="group tasks" aria-labelledby="tasks-title" id="section-tasks">
-            <h2 id="tasks-title">{move || s().tasks_title}</h2>
+            <h2 id="tasks-title">{move || dataset().tasks_title.get(state.lang.get()).to_string()}</h2>
             <ol class="task-list">
                 {dataset().tasks.iter().map(|t| view! {
                     <li>{move || t.text.get(state.lang.get()).to_string()}</li>

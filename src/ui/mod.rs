@@ -13,9 +13,10 @@ mod pictures;
 mod source;
 mod state;
 
-use crate::charts::{link_label, Link};
+use crate::charts::link_label;
 use crate::embedded::dataset;
 use crate::i18n::strings;
+use crate::model::Link;
 use crate::query::Filter;
 use groups::{GroupSection, TasksSection};
 use leptos::prelude::*;

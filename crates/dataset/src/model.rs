@@ -94,6 +94,10 @@ pub struct Dataset {
     pub figures: Vec<Figure>,
     pub derived: Vec<Derived>,
     pub projects: Vec<Project>,
+    /// The bar charts, in page order.
+    pub charts: Vec<BarChart>,
+    /// The heading of the key tasks, e.g. 2025年重點任務.
+    pub tasks_title: Text,
     pub tasks: Vec<Task>,
 }
 
@@ -215,6 +219,13 @@ impl Unit {
     pub fn symbol(self) -> &'static str {
         self.name()
     }
+
+    /// Whether figures in `self` and `other` can share a chart's axis as they are: the same
+    /// unit, or two counts of things (家 and 個 both count firms, institutions or items).
+    pub fn comparable(self, other: Unit) -> bool {
+        let things = |u| matches!(u, Unit::Firms | Unit::Items);
+        self == other || (things(self) && things(other))
+    }
 }
 
 /// A number the article states.
@@ -270,7 +281,7 @@ pub enum Sector {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord, VariantArray, VariantNames)]
 #[strum(serialize_all = "kebab-case")]
 pub enum MilestoneKind {
-    /// Signed and landed (簽約落地).
+    /// Signed and launched, or set up (簽約落地, 落地).
     Landed,
     CapitalIncrease,
     ConstructionStart,
@@ -308,7 +319,31 @@ pub struct Milestone {
     pub also: Vec<String>,
 }
 
-/// One of the 2025 key tasks, in the article's order.
+/// A bar chart: figures of one kind and one unit, compared from zero.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct BarChart {
+    /// Element id on the page: `chart-<id>`.
+    pub id: String,
+    /// The group (chapter) it belongs to; its figures are that group's.
+    pub group: String,
+    pub bars: Vec<Bar>,
+}
+
+/// One bar of a chart: a figure, and the projects activating it shows, if any.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Bar {
+    pub figure: String,
+    pub link: Option<Link>,
+}
+
+/// What activating a bar shows in the project cards.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    Kind(MilestoneKind),
+    Sector(Sector),
+}
+
+/// One of the key tasks for the coming year, in the article's order.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct Task {
     pub text: Text,

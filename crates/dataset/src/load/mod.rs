@@ -13,6 +13,7 @@ mod raw;
 pub use error::DataError;
 
 use crate::model::*;
+use crate::names::Named;
 use hans::ToHans;
 use raw::*;
 use serde::de::DeserializeOwned;
@@ -53,7 +54,20 @@ pub fn load(dir: &Path) -> Result<Dataset, DataError> {
         &figures,
         DataFile::list(dir, "projects.toml", "project", true)?,
     )?;
-    let tasks = b.tasks(&sentences, DataFile::list(dir, "tasks.toml", "task", true)?)?;
+    let charts = charts(
+        &groups,
+        &figures,
+        DataFile::list(dir, "charts.toml", "chart", false)?,
+    )?;
+    let tasks_file = DataFile::read(dir, "tasks.toml")?;
+    tasks_file.only_keys(&["title", "task"])?;
+    let tasks_title = b.text(
+        "data/tasks.toml",
+        "",
+        "title",
+        &tasks_file.single::<RawText>("title")?,
+    )?;
+    let tasks = b.tasks(&sentences, tasks_file.entries("task", true)?)?;
     Ok(Dataset {
         meta: b.meta(meta)?,
         sentences,
@@ -61,6 +75,8 @@ pub fn load(dir: &Path) -> Result<Dataset, DataError> {
         figures,
         derived,
         projects,
+        charts,
+        tasks_title,
         tasks,
     })
 }
@@ -591,6 +607,60 @@ impl Builder {
             })
             .collect()
     }
+}
+
+/// The charts: each bar a figure of the chart's group, all in one unit, each figure on one
+/// chart at most, and a bar leads to a milestone kind or a sector, not both.
+fn charts(
+    groups: &[Group],
+    figures: &[Figure],
+    raw: Vec<RawChart>,
+) -> Result<Vec<BarChart>, DataError> {
+    const FILE: &str = "data/charts.toml";
+    let mut ids = Ids::new(FILE, "chart");
+    let mut charted: HashSet<String> = HashSet::new();
+    raw.into_iter()
+        .map(|c| {
+            let entry = format!("chart \"{}\"", c.id);
+            ids.insert(&c.id)?;
+            Builder::group(groups, FILE, &entry, &c.group)?;
+            if c.bar.len() < 2 {
+                return Err(DataError::new(FILE, &entry, "bar", "a chart compares: give it at least two `[[chart.bar]]`"));
+            }
+            let mut unit = None;
+            let bars = c
+                .bar
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let field = format!("bar[{i}].figure");
+                    let f = figures.iter().find(|f| f.id == b.figure).ok_or_else(|| {
+                        DataError::new(FILE, &entry, &field, format!("no figure has the id `{}`; bars show figures of data/figures.toml", b.figure))
+                    })?;
+                    if f.group != c.group {
+                        return Err(DataError::new(FILE, &entry, &field, format!("figure `{}` is in group `{}`, not in the chart's group `{}`", f.id, f.group, c.group)));
+                    }
+                    let first = *unit.get_or_insert(f.unit);
+                    if !f.unit.comparable(first) {
+                        return Err(DataError::new(FILE, &entry, &field, format!("figure `{}` is in {}, the chart's first bar in {}: a chart compares figures of one unit (家 and 個 may mix)", f.id, f.unit.name(), first.name())));
+                    }
+                    if !charted.insert(f.id.clone()) {
+                        return Err(DataError::new(FILE, &entry, &field, format!("figure `{}` is already on another chart: each figure is shown once", f.id)));
+                    }
+                    let link = match (b.kind, b.sector) {
+                        (Some(k), None) => Some(Link::Kind(k)),
+                        (None, Some(s)) => Some(Link::Sector(s)),
+                        (None, None) => None,
+                        (Some(_), Some(_)) => {
+                            return Err(DataError::new(FILE, &entry, &format!("bar[{i}]"), "a bar leads to a `kind` or a `sector`, not both"));
+                        }
+                    };
+                    Ok(Bar { figure: b.figure, link })
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(BarChart { id: c.id, group: c.group, bars })
+        })
+        .collect()
 }
 
 /// Ids seen so far in one namespace, to catch duplicates.

@@ -151,6 +151,23 @@ pub struct RawMilestone {
 
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
+pub struct RawChart {
+    pub id: String,
+    pub group: String,
+    pub bar: Vec<RawBar>,
+}
+
+/// A bar: its figure, and at most one of `kind` and `sector`, the projects it leads to.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawBar {
+    pub figure: String,
+    pub kind: Option<MilestoneKind>,
+    pub sector: Option<Sector>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
 pub struct RawTask {
     pub number: u8,
     pub text: RawText,
