@@ -7,7 +7,7 @@ use crate::charts::{link_label, link_of};
 use crate::embedded::dataset;
 use crate::format;
 use crate::i18n::strings;
-use crate::model::{Group, Link, Qualifier, Unit};
+use crate::model::{Group, Lang, Link, Qualifier, Sentence, Unit};
 use leptos::prelude::*;
 
 #[component]
@@ -52,11 +52,36 @@ pub fn GroupSection(group: &'static Group, on_link: Callback<Link>) -> impl Into
                     />
                 }).collect_view()}
             </ul>
+            {(!group.highlights.is_empty()).then(|| view! {
+                <ul class="highlights" role="list">
+                    {group.highlights.iter().filter_map(|id| ds.sentence(id)).map(|sentence| view! {
+                        <li>
+                            // The words open the sentence they are, with its provenance.
+                            <button type="button" class="highlight" aria-haspopup="dialog"
+                                on:click=move |_| state.source.set(Some(SourceRef::Sentence(sentence.id.clone())))>
+                                {move || highlight_text(sentence, state.lang.get())}
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
             <div class="charts">
                 {charts.into_iter().map(|spec| view! { <ChartView spec=spec on_link=on_link/> }).collect_view()}
             </div>
         </section>
     }
+}
+
+/// A highlight as the section shows it: the sentence in the reader's language, without the
+/// article's item number (❶).
+fn highlight_text(sentence: &Sentence, lang: Lang) -> String {
+    let text = if lang == Lang::En {
+        sentence.en.clone()
+    } else {
+        sentence.restored(lang)
+    };
+    text.trim_start_matches(|c: char| ('❶'..='❿').contains(&c) || c.is_whitespace())
+        .to_string()
 }
 
 /// One figure, large: activating it opens its source sentence.
@@ -105,8 +130,14 @@ pub fn TasksSection() -> impl IntoView {
         <section class="group tasks" aria-labelledby="tasks-title" id="section-tasks">
             <h2 id="tasks-title">{move || dataset().tasks_title.get(state.lang.get()).to_string()}</h2>
             <ol class="task-list">
-                {dataset().tasks.iter().map(|t| view! {
-                    <li>{move || t.text.get(state.lang.get()).to_string()}</li>
+                {dataset().tasks.iter().enumerate().map(|(i, t)| view! {
+                    <li>
+                        // The task's words open the sentence they come from.
+                        <button type="button" class="task-source" aria-haspopup="dialog"
+                            on:click=move |_| state.source.set(Some(SourceRef::Task(i)))>
+                            {move || t.text.get(state.lang.get()).to_string()}
+                        </button>
+                    </li>
                 }).collect_view()}
             </ol>
         </section>

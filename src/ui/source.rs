@@ -1,4 +1,4 @@
-//! The source panel: the sentence(s) a figure or project comes from, in the reader's script,
+//! The source panel: the sentence(s) a figure, project or task comes from, in the reader's script,
 //! with restored characters marked and the damaged original kept for provenance.
 
 use super::state::{use_state, SourceRef};
@@ -93,6 +93,17 @@ fn SourceBody(source: SourceRef) -> impl IntoView {
                 </p>
                 <p class="note"><strong>{move || s().how_derived}</strong>": "{move || d.how.get(lang()).to_string()}</p>
                 {d.inputs.iter().filter_map(|i| ds.figure(i)).map(|f| view! { <SentenceView id=f.source.clone()/> }).collect_view()}
+            }
+            .into_any()
+        }
+        SourceRef::Sentence(id) => view! { <SentenceView id=id/> }.into_any(),
+        SourceRef::Task(i) => {
+            let Some(t) = ds.tasks.get(i) else {
+                return ().into_any();
+            };
+            view! {
+                <p class="source-figure"><strong>{move || t.text.get(lang()).to_string()}</strong></p>
+                <SentenceView id=t.source.clone()/>
             }
             .into_any()
         }

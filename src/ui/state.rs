@@ -14,6 +14,10 @@ pub enum SourceRef {
     Figure(String),
     Derived(String),
     Project(String),
+    /// A key task, by its place in the list.
+    Task(usize),
+    /// A sentence of the article, by its id.
+    Sentence(String),
 }
 
 /// Signals shared by every component (given through Leptos context).

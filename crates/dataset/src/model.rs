@@ -164,6 +164,8 @@ pub struct Restoration {
 pub struct Group {
     pub id: String,
     pub title: Text,
+    /// Sentences the section shows as they stand: achievements that are no number.
+    pub highlights: Vec<String>,
 }
 
 /// How exactly the article states a number.

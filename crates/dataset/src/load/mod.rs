@@ -399,9 +399,13 @@ impl Builder {
                 if let Some(h) = &g.heading {
                     Self::sentence(sentences, FILE, &entry, "heading", h)?;
                 }
+                for (i, id) in g.highlights.iter().enumerate() {
+                    Self::sentence(sentences, FILE, &entry, &format!("highlights[{i}]"), id)?;
+                }
                 Ok(Group {
                     title: self.text(FILE, &entry, "title", &g.title)?,
                     id: g.id,
+                    highlights: g.highlights,
                 })
             })
             .collect()

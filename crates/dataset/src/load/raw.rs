@@ -96,6 +96,8 @@ pub struct RawGroup {
     pub id: String,
     pub title: RawText,
     pub heading: Option<String>,
+    #[serde(default)]
+    pub highlights: Vec<String>,
 }
 
 #[derive(Deserialize, Debug)]
