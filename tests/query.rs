@@ -355,10 +355,15 @@ fn arb_text() -> impl Strategy<Value = String> {
 }
 
 fn arb_filter() -> impl Strategy<Value = Filter> {
+    arb_filter_with(arb_text())
+}
+
+/// Any filter whose text comes from `text`.
+fn arb_filter_with(text: impl Strategy<Value = String>) -> impl Strategy<Value = Filter> {
     (
         arb_kinds(),
         arb_sectors(),
-        arb_text(),
+        text,
         select(Sort::ALL.to_vec()),
     )
         .prop_map(|(kinds, sectors, text, sort)| Filter {
@@ -446,18 +451,7 @@ fn arb_projects() -> impl Strategy<Value = Vec<Project>> {
 }
 
 fn arb_search_filter() -> impl Strategy<Value = Filter> {
-    (
-        arb_kinds(),
-        arb_sectors(),
-        prop_oneof![3 => "[天馬马電电ab A·-]{0,5}", 1 => any::<String>()],
-        select(Sort::ALL.to_vec()),
-    )
-        .prop_map(|(kinds, sectors, text, sort)| Filter {
-            kinds,
-            sectors,
-            text,
-            sort,
-        })
+    arb_filter_with(prop_oneof![3 => "[天馬马電电ab A·-]{0,5}", 1 => any::<String>()])
 }
 
 /// What [`normalize`] may leave: spaces, alphanumerics (not ASCII uppercase, not full-width

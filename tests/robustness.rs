@@ -1,18 +1,20 @@
 //! Robustness against hostile input, as properties: the URL parser on broken escapes and huge
 //! query strings (checked against an independent reading of its documented rules), the search
 //! on text no reader would type, and the data validation on randomly damaged copies of the real
-//! data files. The ordinary URL and search properties are in `tests/query.rs`.
+//! data files. The ordinary URL and search properties are in `tests/query.rs`; the hostile
+//! inputs themselves (lists and strategies) are in `crates/hostile`, shared with the browser
+//! checks.
 
+use dataset::{load, DataError};
+use hostile_inputs::IGNORED;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use torch2024::dataset::{load, DataError};
 use torch2024::embedded::dataset;
 use torch2024::model::{Dataset, Lang, MilestoneKind, Sector};
-use torch2024::query::url::{
-    self, canonical_text, parse, parse_lang, to_query, UrlState, MAX_TEXT_CHARS,
-};
+use torch2024::names::Named;
+use torch2024::query::url::{canonical_text, parse, to_query, UrlState, MAX_TEXT_CHARS};
 use torch2024::query::{normalize, Catalog, Filter, Sort};
 
 // ── URL: an independent reading of the rules in `query::url` ─────────────────────────────────
@@ -65,7 +67,7 @@ fn documented_meaning(query: &str) -> UrlState {
         let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
         let items = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
         match name.as_str() {
-            "lang" if lang.is_none() => lang = parse_lang(value),
+            "lang" if lang.is_none() => lang = Lang::from_tag(value),
             "embed" if embed.is_none() => {
                 embed = match value.to_ascii_lowercase().as_str() {
                     "1" | "true" => Some(true),
@@ -75,19 +77,22 @@ fn documented_meaning(query: &str) -> UrlState {
             }
             "kind" => state.filter.kinds.extend(items().filter_map(|v| {
                 MilestoneKind::ALL
-                    .into_iter()
-                    .find(|&k| url::kind_slug(k) == v.to_ascii_lowercase())
+                    .iter()
+                    .copied()
+                    .find(|&k| k.name() == v.to_ascii_lowercase())
             })),
             "sector" => state.filter.sectors.extend(items().filter_map(|v| {
                 Sector::ALL
-                    .into_iter()
-                    .find(|&s| url::sector_slug(s) == v.to_ascii_lowercase())
+                    .iter()
+                    .copied()
+                    .find(|&s| s.name() == v.to_ascii_lowercase())
             })),
             "q" if text.is_none() && !value.is_empty() => text = Some(canonical_text(value)),
             "sort" if sort.is_none() => {
                 sort = Sort::ALL
-                    .into_iter()
-                    .find(|&s| url::sort_slug(s) == value.to_ascii_lowercase())
+                    .iter()
+                    .copied()
+                    .find(|&s| s.name() == value.to_ascii_lowercase())
             }
             _ => {}
         }
@@ -97,64 +102,6 @@ fn documented_meaning(query: &str) -> UrlState {
     state.filter.text = text.unwrap_or_default();
     state.filter.sort = sort.unwrap_or_default();
     state
-}
-
-/// Query strings made to break a percent-decoder: escapes valid and broken (a lone `%`, one hex
-/// digit, non-hex digits, truncated and overlong UTF-8, encoded surrogates, NUL), separators in
-/// odd places, the parameter names the parser looks for in any case, raw non-ASCII and control
-/// characters.
-fn arb_hostile_query() -> impl Strategy<Value = String> {
-    let atom = prop_oneof![
-        Just("%".to_string()),
-        Just("%%".to_string()),
-        "%[0-9A-Fa-f]",
-        "%[G-Zg-z!-/: ]{1,2}",
-        "(%[0-9A-Fa-f]{2}){1,6}",
-        select(vec![
-            "%E0%A4",
-            "%F0%9F%98",
-            "%C0%AF",
-            "%ED%A0%80",
-            "%00",
-            "%FF%FE",
-            "%EF%BB%BF",
-            "%2B",
-            "%26",
-            "%3D",
-            "%25",
-            "%2C",
-            "%E5%A4%A9%E9%A6%AC",
-            "%F4%90%80%80",
-        ])
-        .prop_map(String::from),
-        "[&=+?#;, ]{1,3}",
-        select(vec![
-            "lang", "LANG", "embed", "Embed", "kind", "KIND", "sector", "SeCtOr", "q", "Q", "sort",
-            " q ", "%71", "%6Bind", "x", "",
-        ])
-        .prop_map(String::from),
-        select(vec![
-            "landed",
-            "LANDED",
-            "finance",
-            "new-energy",
-            "zh-Hant",
-            "zh-cn",
-            "en",
-            "1",
-            "true",
-            "0",
-            "name",
-            "sector",
-            "article",
-        ])
-        .prop_map(String::from),
-        "[a-z0-9-]{0,8}",
-        any::<char>().prop_map(String::from),
-        "\\PC{0,8}",
-        "[\u{0}-\u{1f}\u{7f}]{1,3}",
-    ];
-    proptest::collection::vec(atom, 0..40).prop_map(|v| v.concat())
 }
 
 fn arb_text() -> impl Strategy<Value = String> {
@@ -273,7 +220,7 @@ proptest! {
     /// back survives a round trip through `to_query`.
     #[test]
     fn url_parse_follows_its_documentation_on_hostile_strings(
-        query in prop_oneof![3 => arb_hostile_query(), 1 => any::<String>()],
+        query in prop_oneof![3 => hostile_inputs::decoder_query(), 1 => any::<String>()],
         prefix in any::<bool>(),
     ) {
         let query = if prefix { format!("?{query}") } else { query };
@@ -350,102 +297,6 @@ fn url_parse_survives_huge_query_strings() {
 
 // ── Search: text no reader would type ──────────────────────────────────────────────────────
 
-/// Characters the search ignores: format and bidi controls, zero-width characters, combining
-/// marks, variation selectors, emoji, and punctuation (regex and HTML syntax included).
-const IGNORED: &[&str] = &[
-    "\u{200B}",
-    "\u{200C}",
-    "\u{200D}",
-    "\u{2060}",
-    "\u{FEFF}",
-    "\u{200E}",
-    "\u{200F}",
-    "\u{202A}",
-    "\u{202B}",
-    "\u{202E}",
-    "\u{2066}",
-    "\u{2069}",
-    "\u{0301}",
-    "\u{0308}",
-    "\u{20DD}",
-    "\u{FE0F}",
-    "🚀",
-    "😀",
-    "👩\u{200D}💻",
-    "🇹🇼",
-    "·",
-    "-",
-    "_",
-    ".",
-    "*",
-    "(",
-    ")",
-    "[",
-    "]",
-    "{",
-    "}",
-    "^",
-    "$",
-    "|",
-    "\\",
-    "/",
-    "<",
-    ">",
-    "&",
-    ";",
-    "\"",
-    "'",
-    "!",
-    "@",
-    "#",
-    "%",
-    "?",
-    "+",
-    ".*[(",
-    "</>",
-    "\u{0}",
-];
-
-/// Text from every corner of Unicode, some of it very long.
-fn arb_hostile_text() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        select(IGNORED.to_vec()).prop_map(String::from),
-        select(vec![
-            "<img src=x onerror=alert(1)>",
-            "<script>alert(1)</script>",
-            "\"><svg onload=alert(1)>",
-            "&lt;&amp;",
-            "${7*7}",
-            "'; DROP TABLE x;--"
-        ])
-        .prop_map(String::from),
-        any::<String>(),
-        "\\PC{0,12}",
-        "[\u{590}-\u{6FF} ]{1,12}",
-        "[a-zA-Z天馬马微電电子新能二期 ]{1,6}",
-        "[\u{300}-\u{36F}]{1,20}",
-        "[\u{1F300}-\u{1FAFF}\u{200D}\u{FE0F}]{1,8}",
-        "[\u{FF01}-\u{FF5E}\u{3000}]{1,8}",
-        select(vec![
-            "İ",
-            "ẞ",
-            "ǅ",
-            "ᾼ",
-            "ﬃ",
-            "Σ",
-            "\u{10FFFF}",
-            "\u{FFFD}",
-            "\u{E000}"
-        ])
-        .prop_map(String::from),
-    ];
-    prop_oneof![
-        8 => proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat()),
-        1 => ("\\PC{1,4}", 1_000usize..20_000).prop_map(|(s, n)| s.repeat(n)),
-        1 => proptest::collection::vec("[ a-z天馬\u{301}🚀]{1,3}", 2_000..6_000).prop_map(|v| v.join(" ")),
-    ]
-}
-
 fn real_catalog() -> &'static Catalog {
     static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
     CATALOG.get_or_init(|| Catalog::new(&dataset().projects))
@@ -484,7 +335,7 @@ proptest! {
     /// set of distinct projects, the same in every sort order, and counted as the facets say.
     #[test]
     fn search_answers_any_text(
-        text in arb_hostile_text(),
+        text in hostile_inputs::text(),
         kinds in subsequence(MilestoneKind::ALL.to_vec(), 0..=2),
         sectors in subsequence(Sector::ALL.to_vec(), 0..=2),
         lang in select(Lang::ALL.to_vec()),
@@ -522,7 +373,7 @@ proptest! {
         project in 0..dataset().projects.len(),
         lang in select(Lang::ALL.to_vec()),
         (start, len) in (0usize..40, 1usize..8),
-        noise in proptest::collection::vec(select(IGNORED.to_vec()), 1..6),
+        noise in proptest::collection::vec(select(IGNORED), 1..6),
         flags in proptest::collection::vec(any::<u8>(), 1..12),
     ) {
         let name: Vec<char> = dataset().projects[project].name.get(lang).chars().collect();
@@ -542,6 +393,7 @@ proptest! {
 
 const DATA_FILES: &[&str] = &[
     "article.toml",
+    "charts.toml",
     "derived.toml",
     "figures.toml",
     "groups.toml",
@@ -707,6 +559,14 @@ impl Scratch {
         std::fs::create_dir_all(&dir).expect("a scratch directory");
         for file in DATA_FILES {
             std::fs::copy(data_dir().join(file), dir.join(file)).expect("a copy of the data");
+        }
+        // The article the data points to, as it is (it is never damaged here).
+        let source = dir.join("source");
+        std::fs::create_dir_all(&source).expect("a scratch source directory");
+        for entry in std::fs::read_dir(data_dir().join("source")).expect("data/source/") {
+            let path = entry.expect("an entry of data/source/").path();
+            std::fs::copy(&path, source.join(path.file_name().unwrap()))
+                .expect("a copy of the article");
         }
         Scratch { dir }
     }

@@ -7,7 +7,7 @@ use crate::charts::{link_label, link_of};
 use crate::embedded::dataset;
 use crate::format;
 use crate::i18n::strings;
-use crate::model::{Group, Lang, Link, Qualifier, Sentence, Unit};
+use crate::model::{Group, Lang, Link, Qualifier, Sentence, Text, Unit};
 use leptos::prelude::*;
 
 #[component]
@@ -15,42 +15,37 @@ pub fn GroupSection(group: &'static Group, on_link: Callback<Link>) -> impl Into
     let state = use_state();
     let ds = dataset();
     let title_id = format!("group-{}", group.id);
-    let figures: Vec<_> = ds.figures_of(&group.id).collect();
-    let derived: Vec<_> = ds.derived.iter().filter(|d| d.group == group.id).collect();
+    let stated = ds.figures_of(&group.id).map(|f| TileFigure {
+        id: &f.id,
+        label: &f.label,
+        value: f.value,
+        unit: f.unit,
+        qualifier: f.qualifier,
+        derived: false,
+        source: SourceRef::Figure(f.id.clone()),
+        link: link_of(ds, &f.id),
+    });
+    let derived = ds
+        .derived
+        .iter()
+        .filter(|d| d.group == group.id)
+        .map(|d| TileFigure {
+            id: &d.id,
+            label: &d.label,
+            value: d.value,
+            unit: d.unit,
+            qualifier: d.qualifier,
+            derived: true,
+            source: SourceRef::Derived(d.id.clone()),
+            link: None,
+        });
+    let tiles: Vec<TileFigure> = stated.chain(derived).collect();
     let charts: Vec<_> = ds.charts.iter().filter(|c| c.group == group.id).collect();
     view! {
         <section class="group" aria-labelledby=title_id.clone() id=format!("section-{}", group.id)>
             <h2 id=title_id.clone()>{move || group.title.get(state.lang.get()).to_string()}</h2>
             <ul class="tiles" role="list">
-                {figures.into_iter().map(|f| {
-                    let link = link_of(ds, &f.id);
-                    view! {
-                        <Tile
-                            id=f.id.as_str()
-                            label=&f.label
-                            value=f.value
-                            unit=f.unit
-                            qualifier=f.qualifier
-                            derived=false
-                            source=SourceRef::Figure(f.id.clone())
-                            link=link
-                            on_link=on_link
-                        />
-                    }
-                }).collect_view()}
-                {derived.into_iter().map(|d| view! {
-                    <Tile
-                        id=d.id.as_str()
-                        label=&d.label
-                        value=d.value
-                        unit=d.unit
-                        qualifier=d.qualifier
-                        derived=true
-                        source=SourceRef::Derived(d.id.clone())
-                        link=None
-                        on_link=on_link
-                    />
-                }).collect_view()}
+                {tiles.into_iter().map(|tile| view! { <Tile tile=tile on_link=on_link/> }).collect_view()}
             </ul>
             {(!group.highlights.is_empty()).then(|| view! {
                 <ul class="highlights" role="list">
@@ -84,19 +79,33 @@ fn highlight_text(sentence: &Sentence, lang: Lang) -> String {
         .to_string()
 }
 
-/// One figure, large: activating it opens its source sentence.
-#[component]
-fn Tile(
+/// What a tile shows: a stated or a derived figure.
+struct TileFigure {
     id: &'static str,
-    label: &'static crate::model::Text,
+    label: &'static Text,
     value: f64,
     unit: Unit,
     qualifier: Qualifier,
     derived: bool,
+    /// What activating it opens in the source panel.
     source: SourceRef,
+    /// The projects it stands for, if a chart bar of it leads to some.
     link: Option<Link>,
-    on_link: Callback<Link>,
-) -> impl IntoView {
+}
+
+/// One figure, large: activating it opens its source sentence.
+#[component]
+fn Tile(tile: TileFigure, on_link: Callback<Link>) -> impl IntoView {
+    let TileFigure {
+        id,
+        label,
+        value,
+        unit,
+        qualifier,
+        derived,
+        source,
+        link,
+    } = tile;
     let state = use_state();
     let text = move || format::figure(value, unit, qualifier, state.lang.get());
     let s = move || strings(state.lang.get());

@@ -56,12 +56,14 @@ impl Engine {
                 "goog:loggingPrefs": { "browser": "ALL" },
                 "goog:chromeOptions": {
                     "binary": "/usr/bin/chromium",
-                    "args": [
-                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1280,900",
-                        format!("--user-data-dir={}", profile.display()),
-                    ]
+                    // One place for the flags, which `xtask` also gives Lighthouse.
+                    "args": include_str!("chromium-flags.txt")
+                        .lines()
+                        .map(str::trim)
+                        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                        .map(String::from)
+                        .chain([format!("--user-data-dir={}", profile.display())])
+                        .collect::<Vec<_>>()
                 }
             }),
             Engine::Firefox => json!({
@@ -101,7 +103,7 @@ impl Browser {
     }
 
     /// A second session of `engine` whose pages prefer the dark colour scheme (Firefox and
-    /// WebKit; Chromium switches inside a session, see `checks/a11y.rs`).
+    /// WebKit; Chromium switches inside a session, through `goog/cdp/execute`: `checks/a11y.rs`).
     pub async fn start_dark(engine: Engine) -> Result<Browser, String> {
         Browser::start_as(engine, true).await
     }
@@ -131,7 +133,16 @@ impl Browser {
                     ))
                 })?;
             processes.push(xvfb);
-            std::thread::sleep(Duration::from_millis(500));
+            // Xvfb is ready when it listens on its display's socket.
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{}", &display[1..]));
+            if let Err(why) = wait_for(
+                &socket.display().to_string(),
+                Duration::from_secs(20),
+                || socket.exists(),
+            ) {
+                kill(&mut processes);
+                return Err(fail(format!("Xvfb on {display}: {why}")));
+            }
             command.env("DISPLAY", &display);
         }
         if dark && engine == Engine::WebKit {
@@ -151,16 +162,14 @@ impl Browser {
                 ))
             })?;
         processes.push(child);
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if Instant::now() > deadline {
-                kill(&mut processes);
-                return Err(fail(format!(
-                    "`{driver}` did not listen on port {port} within 20 s; see {}",
-                    log.display()
-                )));
-            }
-            std::thread::sleep(Duration::from_millis(100));
+        let listening = wait_for(
+            &format!("`{driver}` on port {port}"),
+            Duration::from_secs(20),
+            || TcpStream::connect(("127.0.0.1", port)).is_ok(),
+        );
+        if let Err(why) = listening {
+            kill(&mut processes);
+            return Err(fail(format!("{why}; see {}", log.display())));
         }
         let profile =
             std::env::temp_dir().join(format!("browser-test-profile-{}-{port}", engine.name()));
@@ -189,6 +198,18 @@ impl Browser {
         kill(&mut self.processes);
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// Polls `ready` every 50 ms until it holds, or says that `what` was not ready within `timeout`.
+fn wait_for(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) -> Result<(), String> {
+    let deadline = Instant::now() + timeout;
+    while !ready() {
+        if Instant::now() > deadline {
+            return Err(format!("{what} was not ready within {timeout:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
 }
 
 fn kill(processes: &mut Vec<Child>) {

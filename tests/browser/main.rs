@@ -2,7 +2,11 @@
 //! drive Chromium, Firefox and WebKit through WebDriver. Every check runs in every engine.
 //!
 //! Run with `make test` (which builds `dist/` first), or `cargo test -p browser-tests` after
-//! `make dist`. `DIST=path` tests another build.
+//! `make dist` and `make edition`. `DIST=path` tests another build; `EDITION_DIST=path` is the
+//! second edition, built from `tests/fixtures/edition` alone (default `target/dist-edition`).
+//!
+//! The JavaScript the checks run in the page is in `js/` (and `probe.js`, which the server
+//! injects), read with `include_str!`; the random inputs come from `crates/hostile`.
 
 mod checks;
 mod engines;
@@ -22,6 +26,8 @@ const PREFIX: &str = "/news/2025/torch/";
 struct State {
     runtime: tokio::runtime::Runtime,
     server: Server,
+    /// The second edition, under the same sub-path on another port.
+    edition: Server,
     /// Each engine is started once, on its first check; an engine that failed keeps its reason.
     browsers: Mutex<HashMap<Engine, Result<Browser, String>>>,
 }
@@ -30,20 +36,26 @@ static STATE: OnceLock<State> = OnceLock::new();
 
 fn state() -> &'static State {
     STATE.get_or_init(|| {
-        let dist = std::env::var_os("DIST")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
-        assert!(
-            dist.join("index.html").is_file(),
-            "no built app in {}: run `make dist` first (make test does)",
-            dist.display()
-        );
+        let built = |var: &str, default: &str, how: &str| {
+            let dist = std::env::var_os(var)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(default));
+            assert!(
+                dist.join("index.html").is_file(),
+                "no built app in {}: run `{how}` first (make test does)",
+                dist.display()
+            );
+            dist
+        };
+        let dist = built("DIST", "../../dist", "make dist");
+        let edition = built("EDITION_DIST", "../../target/dist-edition", "make edition");
         State {
             runtime: tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .expect("a tokio runtime"),
             server: Server::start(dist, PREFIX),
+            edition: Server::start(edition, PREFIX),
             browsers: Mutex::new(HashMap::new()),
         }
     })
@@ -58,7 +70,9 @@ fn run_check(engine: Engine, check: CheckFn) -> Result<(), Failed> {
     let browser = browser.as_ref().map_err(|why| Failed::from(why.as_str()))?;
     let ctx = Ctx {
         client: &browser.client,
+        engine,
         server: &st.server,
+        edition: &st.edition,
     };
     st.runtime
         .block_on(check(&ctx))

@@ -3,7 +3,11 @@
 
 use super::*;
 use torch2024::embedded::dataset;
-use torch2024::model::MilestoneKind;
+use torch2024::model::{Lang, MilestoneKind};
+use torch2024::query::Filter;
+
+const ADD_FRAME: &str = include_str!("../js/add-frame.js");
+const FRAMED_PAGE: &str = include_str!("../js/framed-page.js");
 
 /// The example host page (an article embedding the graphic twice). Test iframes go there too:
 /// the app's own CSP allows no frames.
@@ -23,20 +27,36 @@ async fn open_example(ctx: &Ctx<'_>) -> Outcome {
 /// Puts an iframe of `width` px showing `src` (relative to the app) into the current page and
 /// waits until it has loaded.
 async fn add_frame(ctx: &Ctx<'_>, src: &str, width: u32, sandbox: Option<&str>) -> Outcome {
-    let sandbox = sandbox.map_or(String::new(), |s| {
-        format!("f.setAttribute('sandbox', {s:?});")
-    });
-    script(
+    script_with(
         ctx,
-        &format!(
-            "var f = document.createElement('iframe'); f.id = 'test-frame'; {sandbox}
-             f.style.width = '{width}px'; f.style.height = '800px'; f.style.border = '0';
-             window.__frameLoaded = false; f.onload = () => window.__frameLoaded = true;
-             f.src = {src:?}; document.body.prepend(f);"
-        ),
+        ADD_FRAME,
+        vec![json!(src), json!(width), json!(sandbox)],
     )
     .await?;
     wait_until(ctx, "window.__frameLoaded", "the iframe to load").await
+}
+
+/// Enters the page's iframe number `index`.
+async fn enter_frame(ctx: &Ctx<'_>, index: u16) -> Outcome {
+    ctx.client
+        .enter_frame(index)
+        .await
+        .map_err(|e| format!("cannot enter iframe {index}: {e}"))
+}
+
+/// Leaves the iframe for the page that holds it.
+async fn leave_frame(ctx: &Ctx<'_>) -> Outcome {
+    ctx.client
+        .enter_parent_frame()
+        .await
+        .map_err(|e| format!("cannot leave the iframe: {e}"))
+}
+
+/// The cards after the page's filter is `kind` alone.
+fn cards_of(kind: MilestoneKind) -> Vec<String> {
+    let mut filter = Filter::default();
+    filter.toggle_kind(kind);
+    expected_cards(&filter, Lang::Hant)
 }
 
 const IN_FRAME: &str = "document.getElementById('test-frame').contentDocument";
@@ -66,48 +86,27 @@ pub async fn readable_without_javascript(ctx: &Ctx<'_>) -> Outcome {
     open_example(ctx).await?;
     // A sandbox without allow-scripts: the page loads with JavaScript off.
     add_frame(ctx, "./", 1000, Some("allow-same-origin")).await?;
-    let charts = torch2024::charts::CHARTS.len();
     wait_until(
         ctx,
-        &format!("{} == {charts}", pictures_shown_in(IN_FRAME)),
+        &format!("{} == {}", pictures_shown_in(IN_FRAME), charts()),
         "every chart's picture without JavaScript",
     )
     .await?;
-    let page = script(
-        ctx,
-        &format!(
-            "var d = {IN_FRAME};
-             return {{ title: d.querySelector('h1').textContent, text: d.body.textContent,
-                      cards: d.querySelectorAll('article.card').length,
-                      tables: d.querySelectorAll('.data-table table').length,
-                      charts: {},
-                      scripted: d.documentElement.classList.contains('js') }};",
-            pictures_shown_in(IN_FRAME)
-        ),
-    )
-    .await?;
+    let page = script(ctx, FRAMED_PAGE).await?;
     let ds = dataset();
-    expect_eq(
-        "the title without JavaScript",
-        page["title"].clone(),
-        json!(ds.meta.title.hant),
-    )?;
-    expect_eq("no script ran", page["scripted"].clone(), json!(false))?;
-    expect_eq(
-        "project cards without JavaScript",
-        page["cards"].clone(),
-        json!(ds.projects.len()),
-    )?;
-    expect_eq(
-        "data tables without JavaScript",
-        page["tables"].clone(),
-        json!(torch2024::charts::CHARTS.len()),
-    )?;
-    expect_eq(
-        "chart pictures without JavaScript",
-        page["charts"].clone(),
-        json!(charts),
-    )?;
+    for (what, key, want) in [
+        ("the title", "title", json!(ds.meta.title.hant)),
+        ("a page where no script ran", "scripted", json!(false)),
+        ("project cards", "cards", json!(ds.projects.len())),
+        ("data tables", "tables", json!(charts())),
+        ("chart pictures", "charts", json!(charts())),
+    ] {
+        expect_eq(
+            &format!("{what} without JavaScript"),
+            page[key].clone(),
+            want,
+        )?;
+    }
     let text = page["text"].as_str().unwrap_or_default();
     for p in &ds.projects {
         expect(
@@ -124,21 +123,17 @@ pub async fn readable_without_javascript(ctx: &Ctx<'_>) -> Outcome {
 /// The frame's own height report reached the host: the iframe is as tall as its content.
 async fn frame_fits(ctx: &Ctx<'_>, index: u16, what: &str) -> Outcome {
     let mut last = (0.0, 0.0);
-    for _ in 0..50 {
-        ctx.client
-            .enter_frame(index)
-            .await
-            .map_err(|e| e.to_string())?;
+    // Polled from here: the sandboxed frame's document cannot be read from the host page.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        enter_frame(ctx, index).await?;
         let inner = script(
             ctx,
             "return Math.ceil(document.body.getBoundingClientRect().height);",
         )
         .await?;
-        ctx.client
-            .enter_parent_frame()
-            .await
-            .map_err(|e| e.to_string())?;
-        let outer = script(ctx, &format!("return document.getElementsByTagName('iframe')[{index}].getBoundingClientRect().height;")).await?;
+        leave_frame(ctx).await?;
+        let outer = script(ctx, &format!("return {};", frame_height(index))).await?;
         last = (
             inner.as_f64().unwrap_or(0.0),
             outer.as_f64().unwrap_or(-1.0),
@@ -154,11 +149,13 @@ async fn frame_fits(ctx: &Ctx<'_>, index: u16, what: &str) -> Outcome {
     ))
 }
 
+/// A JS expression: the height of the page's iframe number `index`.
+fn frame_height(index: u16) -> String {
+    format!("document.getElementsByTagName('iframe')[{index}].getBoundingClientRect().height")
+}
+
 async fn enter_ready_frame(ctx: &Ctx<'_>, index: u16) -> Outcome {
-    ctx.client
-        .enter_frame(index)
-        .await
-        .map_err(|e| e.to_string())?;
+    enter_frame(ctx, index).await?;
     if let Err(e) = wait_ready(ctx).await {
         let seen = script(ctx, "return [location.href, document.readyState, String(window.__probe && window.__probe.errors), (document.getElementById('app') || document.body).outerHTML.slice(0, 300)];").await;
         return Err(format!("frame {index}: {e}; the frame shows {seen:?}"));
@@ -170,35 +167,18 @@ pub async fn iframes_size_themselves(ctx: &Ctx<'_>) -> Outcome {
     open_example(ctx).await?;
     for index in [0, 1] {
         enter_ready_frame(ctx, index).await?;
-        ctx.client
-            .enter_parent_frame()
-            .await
-            .map_err(|e| e.to_string())?;
+        leave_frame(ctx).await?;
         frame_fits(ctx, index, "after load").await?;
     }
     // A filter change inside the first frame changes its height, and the host follows.
-    let before = script(
-        ctx,
-        "return document.getElementsByTagName('iframe')[0].getBoundingClientRect().height;",
-    )
-    .await?;
+    let before = script(ctx, &format!("return {};", frame_height(0))).await?;
     enter_ready_frame(ctx, 0).await?;
     click(ctx, ".facet-option[data-key='listed'] input").await?;
+    wait_card_ids(ctx, &cards_of(MilestoneKind::Listed), "the listed company").await?;
+    leave_frame(ctx).await?;
     wait_until(
         ctx,
-        "document.querySelectorAll('#projects article.card').length == 1",
-        "one listed company",
-    )
-    .await?;
-    ctx.client
-        .enter_parent_frame()
-        .await
-        .map_err(|e| e.to_string())?;
-    wait_until(
-        ctx,
-        &format!(
-            "document.getElementsByTagName('iframe')[0].getBoundingClientRect().height < {before}"
-        ),
+        &format!("{} < {before}", frame_height(0)),
         "the iframe to shrink with its content",
     )
     .await?;
@@ -219,28 +199,18 @@ pub async fn sandboxed_iframe_works(ctx: &Ctx<'_>) -> Outcome {
             .is_some_and(|s| s.contains("allow-scripts") && !s.contains("allow-same-origin")),
     )?;
     enter_ready_frame(ctx, 1).await?;
-    let starts = dataset()
-        .projects
-        .iter()
-        .filter(|p| {
-            p.milestones
-                .iter()
-                .any(|m| m.kind == MilestoneKind::ConstructionStart)
-        })
-        .count();
-    wait_until(
-        ctx,
-        &format!("document.querySelectorAll('#projects article.card').length == {starts}"),
-        "the filter from the iframe's URL",
-    )
-    .await?;
+    let starts = cards_of(MilestoneKind::ConstructionStart);
+    wait_card_ids(ctx, &starts, "the filter from the iframe's URL").await?;
     wait_for_pictures(ctx).await?;
     // A script click: WebKitWebDriver misplaces pointer clicks inside a scrolled sandboxed frame.
     let facet = find(ctx, ".facet-option[data-key='public-facilities'] input").await?;
     script_on(ctx, "arguments[0].click();", &facet).await?;
     wait_until(
         ctx,
-        &format!("document.querySelectorAll('#projects article.card').length < {starts}"),
+        &format!(
+            "document.querySelectorAll('#projects article.card').length < {}",
+            starts.len()
+        ),
         "a filter in the sandbox",
     )
     .await?;
@@ -249,10 +219,7 @@ pub async fn sandboxed_iframe_works(ctx: &Ctx<'_>) -> Outcome {
         probe_errors(ctx).await?,
         json!([]),
     )?;
-    ctx.client
-        .enter_parent_frame()
-        .await
-        .map_err(|e| e.to_string())
+    leave_frame(ctx).await
 }
 
 pub async fn narrow_columns_never_scroll_sideways(ctx: &Ctx<'_>) -> Outcome {
@@ -285,15 +252,25 @@ pub async fn narrow_columns_never_scroll_sideways(ctx: &Ctx<'_>) -> Outcome {
             &format!("{query} at {width}px: page {wide}px wide"),
             wide.as_f64().is_some_and(|w| w <= width as f64),
         )?;
+        // The page chrome (the colophon) is there, but not in embed mode.
+        let chrome = script(
+            ctx,
+            &format!(
+                "var c = {IN_FRAME}.querySelector('.colophon'); return c ? c.offsetHeight : -1;"
+            ),
+        )
+        .await?;
+        let chrome = chrome.as_i64().unwrap_or(-1);
         if query.contains("embed=1") {
-            let chrome = script(
-                ctx,
-                &format!(
-                    "var c = {IN_FRAME}.querySelector('.colophon'); return c ? c.offsetHeight : 0;"
-                ),
-            )
-            .await?;
-            expect_eq("no page chrome in embed mode", chrome, json!(0))?;
+            expect(
+                &format!("no page chrome in embed mode, got {chrome}px"),
+                chrome <= 0,
+            )?;
+        } else {
+            expect(
+                &format!("the page chrome at {width}px, got {chrome}px"),
+                chrome > 0,
+            )?;
         }
     }
     Ok(())
@@ -331,17 +308,7 @@ pub async fn standalone_file_opens_from_disk(ctx: &Ctx<'_>) -> Outcome {
     wait_ready(ctx).await?;
     wait_for_pictures(ctx).await?;
     click(ctx, ".facet-option[data-key='landed'] input").await?;
-    let landed = dataset()
-        .projects
-        .iter()
-        .filter(|p| p.milestones.iter().any(|m| m.kind == MilestoneKind::Landed))
-        .count();
-    wait_until(
-        ctx,
-        &format!("document.querySelectorAll('#projects article.card').length == {landed}"),
-        "the cards to filter",
-    )
-    .await?;
+    wait_card_ids(ctx, &cards_of(MilestoneKind::Landed), "the cards to filter").await?;
     let fetched = script(ctx, "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('data:'));").await?;
     expect_eq("files fetched by the one-file edition", fetched, json!([]))
 }

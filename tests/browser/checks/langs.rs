@@ -2,19 +2,13 @@
 //! written as each language's readers expect.
 
 use super::*;
-use torch2024::dataset::hans::traditional_only_chars;
+use dataset::load::hans::traditional_only_chars;
 use torch2024::embedded::dataset;
+use torch2024::model::Lang;
 
 /// The page's visible text, leaving out the language switch (each button is in its own
 /// language) and anything marked with another `lang`.
-const VISIBLE_TEXT: &str = "
-    var clone = document.querySelector('#app').cloneNode(true);
-    clone.querySelectorAll('.lang-switch, dialog').forEach(e => e.remove());
-    var page = document.documentElement.lang;
-    clone.querySelectorAll('[lang]').forEach(e => { if (e.lang !== page) e.remove(); });
-    clone.querySelectorAll('input').forEach(e => e.remove());
-    return clone.textContent + ' ' + document.title + ' ' +
-        Array.from(document.querySelectorAll('#app input[placeholder]')).map(e => e.placeholder).join(' ');";
+const VISIBLE_TEXT: &str = include_str!("../js/visible-text.js");
 
 fn han(text: &str) -> Vec<char> {
     let mut found: Vec<char> = text
@@ -48,77 +42,50 @@ async fn expect_language(ctx: &Ctx<'_>, tag: &str) -> Outcome {
         .as_str()
         .unwrap_or_default()
         .to_string();
-    let ds = dataset();
-    let fixed = |id: &str| {
-        let css = format!(".tile[data-figure='{id}'] .tile-value");
-        async move { text(ctx, &css).await }
+    let lang = lang_of(tag).ok_or_else(|| format!("no language {tag}"))?;
+    expect_eq(
+        "the title",
+        text(ctx, "#app h1").await?,
+        dataset().meta.title.get(lang).to_string(),
+    )?;
+    // Figures as each language's readers write them.
+    let tiles: &[(&str, &str)] = match lang {
+        Lang::Hant => &[
+            ("fixed-asset-investment", "477.34億元"),
+            ("landed-investment", "超400億元"),
+        ],
+        Lang::Hans => &[
+            ("fixed-asset-investment", "477.34亿元"),
+            ("foreign-capital-received", "约3.71亿美元"),
+        ],
+        Lang::En => &[
+            ("fixed-asset-investment", "CNY47.734billion"),
+            ("land-put-back-to-use", "603mu (40.2 ha)"),
+        ],
     };
-    match tag {
-        "zh-Hant" => {
-            expect_eq(
-                "the title",
-                text(ctx, "#app h1").await?,
-                ds.meta.title.hant.clone(),
-            )?;
-            expect_eq(
-                "477.34億元",
-                fixed("fixed-asset-investment").await?,
-                "477.34億元".to_string(),
-            )?;
-            expect_eq(
-                "超400億元",
-                fixed("landed-investment").await?,
-                "超400億元".to_string(),
-            )?;
-        }
-        "zh-Hans" => {
+    for &(id, want) in tiles {
+        let shown = text(ctx, &format!(".tile[data-figure='{id}'] .tile-value")).await?;
+        expect_eq(&format!("the value of tile {id}"), shown.as_str(), want)?;
+    }
+    match lang {
+        Lang::Hans => {
             let left = traditional_only_chars(&visible);
             expect(
                 &format!("no Traditional-only characters in the Simplified view, found {left:?}"),
                 left.is_empty(),
-            )?;
-            expect_eq(
-                "the title",
-                text(ctx, "#app h1").await?,
-                "火炬高新区 数读2024".to_string(),
-            )?;
-            expect_eq(
-                "477.34亿元",
-                fixed("fixed-asset-investment").await?,
-                "477.34亿元".to_string(),
-            )?;
-            expect_eq(
-                "约3.71亿美元",
-                fixed("foreign-capital-received").await?,
-                "约3.71亿美元".to_string(),
-            )?;
+            )
         }
-        _ => {
+        Lang::En => {
             let left = han(&visible);
             expect(
                 &format!("no Chinese characters in the English view, found {left:?}"),
                 left.is_empty(),
             )?;
-            expect_eq(
-                "the title",
-                text(ctx, "#app h1").await?,
-                ds.meta.title.en.clone(),
-            )?;
-            expect_eq(
-                "CNY 47.734 billion",
-                fixed("fixed-asset-investment").await?,
-                "CNY47.734billion".to_string(),
-            )?;
             let over = text(ctx, ".tile[data-figure='landed-investment']").await?;
-            expect(&format!("`over` kept in `{over}`"), over.contains("over"))?;
-            expect_eq(
-                "603 mu",
-                fixed("land-put-back-to-use").await?,
-                "603mu (40.2 ha)".to_string(),
-            )?;
+            expect(&format!("`over` kept in `{over}`"), over.contains("over"))
         }
+        Lang::Hant => Ok(()),
     }
-    Ok(())
 }
 
 pub async fn each_language_by_url(ctx: &Ctx<'_>) -> Outcome {

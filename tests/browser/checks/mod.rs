@@ -3,24 +3,34 @@
 
 mod a11y;
 mod cards;
+mod edition;
 mod embed;
 mod langs;
 mod page;
 mod robust;
 
-use crate::engines::Chromedriver;
+use crate::engines::{Chromedriver, Engine};
 use crate::server::Server;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::future::Future;
 use std::pin::Pin;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+use torch2024::embedded::dataset;
+use torch2024::model::Lang;
+use torch2024::names::Named;
+use torch2024::query::{Catalog, Filter};
 
-/// What a check needs: a browser session and the server the app is on.
+/// What a check needs: a browser session, which engine it is, and the server the app is on.
 pub struct Ctx<'a> {
     pub client: &'a Client,
+    pub engine: Engine,
     pub server: &'a Server,
+    /// The second edition (tests/fixtures/edition), built from its data alone.
+    pub edition: &'a Server,
 }
 
 pub type Outcome = Result<(), String>;
@@ -70,7 +80,22 @@ checks![
     robust::random_urls_by_navigation_give_a_sane_page,
     robust::random_search_input_is_rendered_as_text,
     robust::back_and_forward_keep_the_cards_in_order,
+    edition::simplified_restoration_note_keeps_its_characters,
+    edition::baidu_card_shows_under_signed_and_launched,
+    edition::an_award_without_a_number_stands_in_its_section,
+    edition::another_edition_opens,
 ];
+
+/// How long a check waits for something the page should do.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// A JS expression: the ids of the projects on the cards, in page order.
+const CARD_IDS: &str =
+    "Array.from(document.querySelectorAll('#projects article.card')).map(e => e.dataset.project)";
+/// A JS expression: the source panel.
+const PANEL: &str = "document.querySelector('dialog.source-dialog')";
+const SETTLED: &str = include_str!("../js/settled.js");
+const KEYBOARD_PROBE: &str = include_str!("../js/keyboard-probe.js");
 
 /// Opens the app at `query` under its sub-path and waits until it is interactive.
 pub async fn open(ctx: &Ctx<'_>, query: &str) -> Outcome {
@@ -95,10 +120,10 @@ pub async fn wait_ready(ctx: &Ctx<'_>) -> Outcome {
 pub async fn wait_for(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
     ctx.client
         .wait()
-        .at_most(Duration::from_secs(20))
+        .at_most(PATIENCE)
         .for_element(Locator::Css(css))
         .await
-        .map_err(|e| format!("`{css}` did not appear within 20 s: {e}"))
+        .map_err(|e| format!("`{css}` did not appear within {PATIENCE:?}: {e}"))
 }
 
 /// A JS expression: how many chart pictures in `doc` have loaded.
@@ -108,15 +133,16 @@ pub fn pictures_shown_in(doc: &str) -> String {
     )
 }
 
+/// How many charts the page has.
+pub fn charts() -> usize {
+    dataset().charts.len()
+}
+
 /// Waits until every chart's picture has loaded.
 pub async fn wait_for_pictures(ctx: &Ctx<'_>) -> Outcome {
     wait_until(
         ctx,
-        &format!(
-            "{} == {}",
-            pictures_shown_in("document"),
-            torch2024::charts::CHARTS.len()
-        ),
+        &format!("{} == {}", pictures_shown_in("document"), charts()),
         "every chart's picture",
     )
     .await
@@ -124,20 +150,114 @@ pub async fn wait_for_pictures(ctx: &Ctx<'_>) -> Outcome {
 
 /// Waits until `js` (an expression) is truthy.
 pub async fn wait_until(ctx: &Ctx<'_>, js: &str, what: &str) -> Outcome {
-    for _ in 0..100 {
+    wait_until_within(ctx, js, what, PATIENCE).await
+}
+
+/// Waits at most `timeout` until `js` (an expression) is truthy.
+pub async fn wait_until_within(ctx: &Ctx<'_>, js: &str, what: &str, timeout: Duration) -> Outcome {
+    let deadline = Instant::now() + timeout;
+    loop {
         if script(ctx, &format!("return !!({js});")).await? == json!(true) {
             return Ok(());
         }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "timed out after {timeout:?} waiting for {what} (`{js}`)"
+            ));
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    Err(format!("timed out waiting for {what} (`{js}`)"))
+}
+
+/// Waits until the page has loaded, drawn and gone idle (`js/settled.js`): what it logs while it
+/// starts has been logged.
+pub async fn wait_settled(ctx: &Ctx<'_>) -> Outcome {
+    ctx.client
+        .execute_async(SETTLED, vec![])
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("the page did not settle: {e}"))
+}
+
+/// Waits until there are `n` cards.
+pub async fn wait_cards(ctx: &Ctx<'_>, n: usize) -> Outcome {
+    wait_until(
+        ctx,
+        &format!("document.querySelectorAll('#projects article.card').length == {n}"),
+        &format!("{n} cards"),
+    )
+    .await
+}
+
+/// Waits until the cards are those of `want`, in its order; says how they differ if they do
+/// not get there.
+pub async fn wait_card_ids(ctx: &Ctx<'_>, want: &[String], what: &str) -> Outcome {
+    let want_js = serde_json::to_string(want).map_err(|e| e.to_string())?;
+    let arrived = wait_until(
+        ctx,
+        &format!("JSON.stringify({CARD_IDS}) == JSON.stringify({want_js})"),
+        what,
+    )
+    .await;
+    match arrived {
+        Ok(()) => Ok(()),
+        Err(_) => Err(format!(
+            "{what}: {}",
+            order_or_set_difference(&card_ids(ctx).await?, want)
+        )),
+    }
+}
+
+/// How the cards shown differ from the cards expected: in which, or in what order.
+pub fn order_or_set_difference(got: &[String], want: &[String]) -> String {
+    let (mut a, mut b) = (got.to_vec(), want.to_vec());
+    a.sort();
+    b.sort();
+    if a == b {
+        let at = got.iter().zip(want).position(|(g, w)| g != w).unwrap_or(0);
+        format!(
+            "the right {} cards in the wrong order: card {} is {:?}, expected {:?} \
+             (shown: {got:?}; expected: {want:?})",
+            got.len(),
+            at + 1,
+            got[at],
+            want[at]
+        )
+    } else {
+        let extra: Vec<&String> = got.iter().filter(|g| !want.contains(g)).collect();
+        let missing: Vec<&String> = want.iter().filter(|w| !got.contains(w)).collect();
+        format!(
+            "{} cards, expected {}: shown but not expected {extra:?}, expected but not shown {missing:?}",
+            got.len(),
+            want.len()
+        )
+    }
+}
+
+/// The app's own answer for a filter in `lang`, as card ids: what the cards must show.
+pub fn expected_cards(filter: &Filter, lang: Lang) -> Vec<String> {
+    Catalog::new(&dataset().projects)
+        .select(filter, lang)
+        .into_iter()
+        .map(|i| dataset().projects[i].id.clone())
+        .collect()
 }
 
 pub async fn script(ctx: &Ctx<'_>, js: &str) -> Result<Value, String> {
+    script_with(ctx, js, vec![]).await
+}
+
+/// Runs `js` with `args` as its `arguments`.
+pub async fn script_with(ctx: &Ctx<'_>, js: &str, args: Vec<Value>) -> Result<Value, String> {
     ctx.client
-        .execute(js, vec![])
+        .execute(js, args)
         .await
         .map_err(|e| format!("script failed: {e}\n{js}"))
+}
+
+pub async fn script_on(ctx: &Ctx<'_>, js: &str, element: &Element) -> Result<Value, String> {
+    let arg = serde_json::to_value(element).map_err(|e| e.to_string())?;
+    script_with(ctx, js, vec![arg]).await
 }
 
 pub async fn find(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
@@ -161,14 +281,6 @@ pub async fn click(ctx: &Ctx<'_>, css: &str) -> Outcome {
         .map_err(|e| format!("cannot click `{css}`: {e}"))
 }
 
-pub async fn script_on(ctx: &Ctx<'_>, js: &str, element: &Element) -> Result<Value, String> {
-    let arg = serde_json::to_value(element).map_err(|e| e.to_string())?;
-    ctx.client
-        .execute(js, vec![arg])
-        .await
-        .map_err(|e| format!("script failed: {e}\n{js}"))
-}
-
 pub async fn text(ctx: &Ctx<'_>, css: &str) -> Result<String, String> {
     let value = script(
         ctx,
@@ -183,7 +295,7 @@ pub async fn text(ctx: &Ctx<'_>, css: &str) -> Result<String, String> {
 
 /// The ids of the projects on the cards, in page order.
 pub async fn card_ids(ctx: &Ctx<'_>) -> Result<Vec<String>, String> {
-    let value = script(ctx, "return Array.from(document.querySelectorAll('#projects article.card')).map(e => e.dataset.project);").await?;
+    let value = script(ctx, &format!("return {CARD_IDS};")).await?;
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
@@ -193,6 +305,37 @@ pub async fn current_query(ctx: &Ctx<'_>) -> Result<String, String> {
         .as_str()
         .unwrap_or_default()
         .to_string())
+}
+
+/// The language whose tag is `tag`.
+pub fn lang_of(tag: &str) -> Option<Lang> {
+    Lang::ALL.iter().copied().find(|l| l.tag() == tag)
+}
+
+/// The page's language, as `<html lang>` says.
+pub async fn page_lang(ctx: &Ctx<'_>) -> Result<Lang, String> {
+    let tag = script(ctx, "return document.documentElement.lang;").await?;
+    let tag = tag.as_str().unwrap_or_default();
+    lang_of(tag).ok_or_else(|| format!("the page's language is `{tag}`"))
+}
+
+/// Types `text` into the cards' search field, in place of what it held.
+pub async fn type_search(ctx: &Ctx<'_>, text: &str) -> Outcome {
+    let input = find(ctx, "#projects input[type=search]").await?;
+    input.clear().await.map_err(|e| e.to_string())?;
+    input
+        .send_keys(text)
+        .await
+        .map_err(|e| format!("cannot type `{text}`: {e}"))
+}
+
+/// The value of the cards' search field.
+pub async fn search_field(ctx: &Ctx<'_>) -> Result<Value, String> {
+    script(
+        ctx,
+        "return document.querySelector('#projects input[type=search]').value;",
+    )
+    .await
 }
 
 /// Errors the test probe recorded since the page loaded.
@@ -223,24 +366,105 @@ pub async fn browser_log(ctx: &Ctx<'_>) -> Option<Vec<String>> {
     )
 }
 
+// ── The source panel ──────────────────────────────────────────────────────────────────────
+
+/// Waits until the source panel is open (`open`) or closed, after `what`.
+pub async fn wait_panel(ctx: &Ctx<'_>, open: bool, what: &str) -> Outcome {
+    let js = if open {
+        format!("{PANEL}.open")
+    } else {
+        format!("!{PANEL}.open")
+    };
+    let state = if open { "open" } else { "close" };
+    wait_until(ctx, &js, &format!("{what} to {state} the source panel")).await
+}
+
+/// Clicks `opener` and waits until the source panel is open.
+pub async fn open_panel(ctx: &Ctx<'_>, opener: &str) -> Outcome {
+    click(ctx, opener).await?;
+    wait_panel(ctx, true, &format!("a click on `{opener}`")).await
+}
+
 /// Presses Escape in the open source panel and waits until it has closed.
 pub async fn escape_closes_the_panel(ctx: &Ctx<'_>) -> Outcome {
-    let focused = ctx
-        .client
-        .active_element()
-        .await
-        .map_err(|e| e.to_string())?;
-    focused
-        .send_keys(&fantoccini::key::Key::Escape.to_string())
-        .await
-        .map_err(|e| e.to_string())?;
-    wait_until(
-        ctx,
-        "!document.querySelector('dialog.source-dialog').open",
-        "Escape to close the panel",
-    )
-    .await
+    press(ctx, Key::Escape, 1).await?;
+    wait_panel(ctx, false, "Escape").await
 }
+
+// ── The keyboard ──────────────────────────────────────────────────────────────────────────
+
+/// Installs `__kb` in the page (`js/keyboard-probe.js`): the tab stops, a log of focus changes,
+/// and what has focus.
+pub async fn install_keyboard_probe(ctx: &Ctx<'_>) -> Outcome {
+    script(ctx, KEYBOARD_PROBE).await.map(|_| ())
+}
+
+/// Presses `key` `times` times, as one sequence of real key events.
+pub async fn press(ctx: &Ctx<'_>, key: Key, times: usize) -> Outcome {
+    let mut keys = KeyActions::new("keyboard".to_string());
+    for _ in 0..times {
+        keys = keys
+            .then(KeyAction::Down { value: key.into() })
+            .then(KeyAction::Up { value: key.into() });
+    }
+    ctx.client
+        .perform_actions(keys)
+        .await
+        .map_err(|e| format!("cannot press {key:?}: {e}"))?;
+    ctx.client
+        .release_actions()
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Focuses the first element matching `css`.
+pub async fn focus(ctx: &Ctx<'_>, css: &str) -> Outcome {
+    let focused = script(
+        ctx,
+        &format!("var e = document.querySelector({css:?}); if (e) e.focus(); return !!e;"),
+    )
+    .await?;
+    expect(
+        &format!("`{css}` on the page, to focus"),
+        focused == json!(true),
+    )
+}
+
+/// What has focus now (with `__kb` installed): its description, whether the focus is visible,
+/// and why it is hidden.
+pub async fn active(ctx: &Ctx<'_>) -> Result<(String, bool, String), String> {
+    let a = script(ctx, "return __kb.active();").await?;
+    Ok((
+        a["what"].as_str().unwrap_or_default().to_string(),
+        a["visible"] == json!(true),
+        a["hidden"].as_str().unwrap_or_default().to_string(),
+    ))
+}
+
+/// Focus is on a control matching `css`, visibly, and the control is shown (with `__kb`
+/// installed).
+pub async fn expect_focus_on(ctx: &Ctx<'_>, css: &str, when: &str) -> Outcome {
+    let on = script(
+        ctx,
+        &format!("return !!document.activeElement && document.activeElement.matches({css:?});"),
+    )
+    .await?;
+    let (what, visible, hidden) = active(ctx).await?;
+    expect(
+        &format!("{when}: focus on `{css}`, but it is on {what}"),
+        on == json!(true),
+    )?;
+    expect(
+        &format!("{when}: a visible focus indicator on {what}"),
+        visible,
+    )?;
+    expect(
+        &format!("{when}: {what} to be shown, but it is {hidden}"),
+        hidden.is_empty(),
+    )
+}
+
+// ── Outcomes ──────────────────────────────────────────────────────────────────────────────
 
 /// The requests that failed since the server's log had `before` entries, as `path → status`.
 pub fn failed_requests_since(ctx: &Ctx<'_>, before: usize) -> Vec<String> {

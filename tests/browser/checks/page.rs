@@ -3,20 +3,18 @@
 
 use super::*;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use torch2024::charts::CHARTS;
+use torch2024::charts::{link_label, rows};
 use torch2024::embedded::dataset;
-use torch2024::model::{Lang, MilestoneKind};
+use torch2024::i18n::strings;
+use torch2024::model::{Lang, Link, MilestoneKind};
+use torch2024::query::Filter;
+
+const CHART_PICTURE: &str = include_str!("../js/chart-picture.js");
+const FIRST_BAR: &str = include_str!("../js/first-bar.js");
 
 /// The text of the picture chart `id` shows (the SVG file the browser chose).
 async fn picture_text(ctx: &Ctx<'_>, id: &str) -> Result<(String, String), String> {
-    let got = script(
-        ctx,
-        &format!(
-            "var img = document.getElementById('chart-{id}');
-             return fetch(img.currentSrc).then(r => r.text()).then(svg => [img.currentSrc, svg]);"
-        ),
-    )
-    .await?;
+    let got = script_with(ctx, CHART_PICTURE, vec![json!(id)]).await?;
     let part = |i: usize| got[i].as_str().unwrap_or_default().to_string();
     Ok((part(0), part(1)))
 }
@@ -26,21 +24,21 @@ pub async fn title_and_charts_render(ctx: &Ctx<'_>) -> Outcome {
     expect_eq(
         "the title",
         text(ctx, "#app h1").await?,
-        "火炬高新區 數讀2024".to_string(),
+        dataset().meta.title.hant.clone(),
     )?;
     wait_for_pictures(ctx).await?;
-    for spec in CHARTS {
-        let (src, svg) = picture_text(ctx, spec.id).await?;
+    for chart in &dataset().charts {
+        let (src, svg) = picture_text(ctx, &chart.id).await?;
         expect(
             &format!(
                 "the light Traditional Chinese picture of {}, got {src}",
-                spec.id
+                chart.id
             ),
-            src.contains(&format!("charts/{}-zh-Hant-light-", spec.id)),
+            src.contains(&format!("charts/{}-zh-Hant-light-", chart.id)),
         )?;
-        for row in spec.rows(dataset(), Lang::Hant) {
+        for row in rows(chart, dataset(), Lang::Hant) {
             expect(
-                &format!("`{}` drawn in chart {}", row.text, spec.id),
+                &format!("`{}` drawn in chart {}", row.text, chart.id),
                 svg.contains(&format!(">{}</text>", row.text)),
             )?;
         }
@@ -80,7 +78,7 @@ pub async fn every_section_renders(ctx: &Ctx<'_>) -> Outcome {
     expect_eq(
         "data tables, present and collapsed",
         tables,
-        json!(vec![false; CHARTS.len()]),
+        json!(vec![false; charts()]),
     )
 }
 
@@ -88,7 +86,7 @@ pub async fn no_console_error_or_failed_request(ctx: &Ctx<'_>) -> Outcome {
     let before = ctx.server.failures().len();
     open(ctx, "").await?;
     wait_for_pictures(ctx).await?;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    wait_settled(ctx).await?;
     expect_eq(
         "console errors, uncaught errors and failed loads",
         probe_errors(ctx).await?,
@@ -98,7 +96,7 @@ pub async fn no_console_error_or_failed_request(ctx: &Ctx<'_>) -> Outcome {
     expect_eq("failed requests", failed, vec![])?;
     let foreign = script(
         ctx,
-        "return performance.getEntriesByType('resource').map(e => e.name)
+        "return performance.getEntriesByType('resource').map(e => e.name) \
            .filter(n => !n.startsWith(location.origin + '/'));",
     )
     .await?;
@@ -109,14 +107,7 @@ pub async fn no_console_error_or_failed_request(ctx: &Ctx<'_>) -> Outcome {
 pub async fn source_panel_shows_each_figures_sentence(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
     for f in &dataset().figures {
-        let tile = format!(".tile[data-figure='{}'] .tile-main", f.id);
-        click(ctx, &tile).await?;
-        wait_until(
-            ctx,
-            "document.querySelector('dialog.source-dialog').open",
-            &format!("the source panel of {} to open", f.id),
-        )
-        .await?;
+        open_panel(ctx, &format!(".tile[data-figure='{}'] .tile-main", f.id)).await?;
         let shown = script(
             ctx,
             &format!(
@@ -148,13 +139,7 @@ pub async fn source_panel_shows_each_figures_sentence(ctx: &Ctx<'_>) -> Outcome 
 
 pub async fn source_panel_marks_restored_characters(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
-    click(ctx, ".tile[data-figure='firms-financed'] .tile-main").await?;
-    wait_until(
-        ctx,
-        "document.querySelector('dialog.source-dialog').open",
-        "the source panel to open",
-    )
-    .await?;
+    open_panel(ctx, ".tile[data-figure='firms-financed'] .tile-main").await?;
     expect_eq(
         "the restored characters",
         text(ctx, "dialog.source-dialog mark.restored").await?,
@@ -166,12 +151,7 @@ pub async fn source_panel_marks_restored_characters(ctx: &Ctx<'_>) -> Outcome {
         original.contains("火炬金融服務&&"),
     )?;
     click(ctx, "dialog.source-dialog button.close").await?;
-    wait_until(
-        ctx,
-        "!document.querySelector('dialog.source-dialog').open",
-        "the close button to close the panel",
-    )
-    .await
+    wait_panel(ctx, false, "the close button").await
 }
 
 /// A real pointer click on the bar of construction starts filters the cards to them.
@@ -185,22 +165,8 @@ pub async fn chart_bar_filters_the_cards(ctx: &Ctx<'_>) -> Outcome {
         &chart,
     )
     .await?;
-    // The middle of the first bar's band, relative to the centre of the picture, measured
-    // in the SVG the browser shows (ECharts drew the bar there, whatever the band arithmetic).
-    let point = script(
-        ctx,
-        "var img = document.getElementById('chart-construction-projects');
-         return fetch(img.currentSrc).then(r => r.text()).then(svg => {
-           var doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-           var bar = doc.querySelector('[ecmeta_series_index=\"0\"]');
-           var m = bar.getAttribute('d').match(/M([0-9.]+) ([0-9.]+)l([0-9.]+) 0l0 ([0-9.]+)/);
-           var scale = img.getBoundingClientRect().width / img.naturalWidth;
-           var x = (+m[1] + +m[3] / 2) * scale, y = (+m[2] + +m[4] / 2) * scale;
-           var r = img.getBoundingClientRect();
-           return [Math.round(x - r.width / 2), Math.round(y - r.height / 2)];
-         });",
-    )
-    .await?;
+    // The middle of the first bar's band, relative to the centre of the picture.
+    let point = script_with(ctx, FIRST_BAR, vec![json!("construction-projects")]).await?;
     let (x, y) = (
         point[0].as_i64().unwrap_or(0),
         point[1].as_i64().unwrap_or(0),
@@ -225,15 +191,7 @@ pub async fn chart_bar_filters_the_cards(ctx: &Ctx<'_>) -> Outcome {
     let _ = ctx.client.release_actions().await;
     expect_filtered_to(ctx, MilestoneKind::ConstructionStart, "construction-start").await?;
     click(ctx, "#projects button.reset").await?;
-    wait_until(
-        ctx,
-        &format!(
-            "document.querySelectorAll('#projects article.card').length == {}",
-            dataset().projects.len()
-        ),
-        "all cards back",
-    )
-    .await
+    wait_cards(ctx, dataset().projects.len()).await
 }
 
 pub async fn tile_link_filters_the_cards(ctx: &Ctx<'_>) -> Outcome {
@@ -242,23 +200,18 @@ pub async fn tile_link_filters_the_cards(ctx: &Ctx<'_>) -> Outcome {
     expect_filtered_to(ctx, MilestoneKind::Landed, "landed").await
 }
 
+/// The cards are those of `kind` (whose URL slug is `slug`), its checkbox is checked, the URL
+/// says so, the change is announced, and the cards are in view (the page is in Traditional
+/// Chinese).
 async fn expect_filtered_to(ctx: &Ctx<'_>, kind: MilestoneKind, slug: &str) -> Outcome {
-    let want: Vec<String> = dataset()
-        .projects
-        .iter()
-        .filter(|p| p.milestones.iter().any(|m| m.kind == kind))
-        .map(|p| p.id.clone())
-        .collect();
-    wait_until(
+    let mut filter = Filter::default();
+    filter.toggle_kind(kind);
+    wait_card_ids(
         ctx,
-        &format!(
-            "document.querySelectorAll('#projects article.card').length == {}",
-            want.len()
-        ),
+        &expected_cards(&filter, Lang::Hant),
         "the filtered cards",
     )
     .await?;
-    expect_eq("the filtered cards", card_ids(ctx).await?, want)?;
     let checked = script(
         ctx,
         &format!(
@@ -272,10 +225,12 @@ async fn expect_filtered_to(ctx: &Ctx<'_>, kind: MilestoneKind, slug: &str) -> O
         current_query(ctx).await?.contains(&format!("kind={slug}")),
     )?;
     let announced = text(ctx, ".page > [role=status]").await?;
-    expect(
-        &format!("an announcement of the filter, got `{announced}`"),
-        !announced.is_empty(),
-    )?;
+    let want = format!(
+        "{} · {}",
+        strings(Lang::Hant).projects_title,
+        link_label(Link::Kind(kind), Lang::Hant)
+    );
+    expect_eq("the announcement of the filter", announced, want)?;
     let top = script(
         ctx,
         "return document.getElementById('projects').getBoundingClientRect().top;",
@@ -295,7 +250,7 @@ pub async fn without_pictures_the_rest_still_works(ctx: &Ctx<'_>) -> Outcome {
         ctx,
         &format!(
             "document.querySelectorAll('.chart-error').length == {}",
-            CHARTS.len()
+            charts()
         ),
         "a message in every chart",
     )
@@ -307,6 +262,6 @@ pub async fn without_pictures_the_rest_still_works(ctx: &Ctx<'_>) -> Outcome {
         "return document.querySelectorAll('.data-table tbody tr').length;",
     )
     .await?;
-    let want: usize = CHARTS.iter().map(|c| c.bars.len()).sum();
+    let want: usize = dataset().charts.iter().map(|c| c.bars.len()).sum();
     expect_eq("data table rows", rows, json!(want))
 }

@@ -1,0 +1,10 @@
+// Test-only, run by checks/embed.rs: what the page in iframe#test-frame shows.
+var d = document.getElementById('test-frame').contentDocument;
+return {
+  title: d.querySelector('h1').textContent,
+  text: d.body.textContent,
+  cards: d.querySelectorAll('article.card').length,
+  tables: d.querySelectorAll('.data-table table').length,
+  charts: Array.from(d.querySelectorAll('img.chart-picture')).filter(i => i.complete && i.naturalWidth > 0).length,
+  scripted: d.documentElement.classList.contains('js')
+};
