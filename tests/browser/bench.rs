@@ -1,24 +1,31 @@
-//! The browser half of `make bench`: in headless Chromium (the flags of `engines.rs`), measures
+//! The browser half of `make bench`: in headless Chromium (the flags of `chromium-flags.txt`,
+//! through `engines.rs`), measures
 //!
-//! - the time from navigation to the project cards being interactive, for the app and for a
-//!   static HTML copy of the page the app renders (no scripts), alternately, several runs each;
+//! - the time from navigation to interactive, for a page of `dist/` and for its static copy (the
+//!   same file without its scripts, which `xtask` writes next to it), alternately, several runs
+//!   each;
 //! - the time from a keystroke in the project search field to the changed card grid painted, at
 //!   the real number of projects and at synthetic sizes (a `--features synthetic` build).
 //!
-//! Not a test: `cargo test -p browser-tests` does not run it. `scripts/bench.sh` builds what it
-//! needs, serves it with nginx and runs it as
-//! `cargo bench -p browser-tests --bench browser-bench --profile dev`, with:
+//! Not a test: `cargo test -p browser-tests` does not run it. `xtask bench` (`make bench`)
+//! builds what it needs, serves it with nginx and runs it as
+//! `cargo bench -p browser-tests --features torch2024/synthetic --bench browser-bench --profile dev`
+//! (`query::synthetic` is compiled only with that feature), with:
 //!
-//! - `BENCH_URL`: the app (`dist/`), e.g. `http://127.0.0.1:PORT/news/2025/torch/`;
-//! - `BENCH_STATIC_FILE`, `BENCH_STATIC_URL`: where to write the static copy, and its URL (next
-//!   to the app's files, so that its relative links work);
+//! - `BENCH_URL`: the app (`dist/index.html`), e.g. `http://127.0.0.1:PORT/news/2025/torch/`,
+//!   where the keystrokes are typed;
+//! - `BENCH_PAGE_URL` (default `BENCH_URL`), `BENCH_STATIC_URL`: the page whose load is timed,
+//!   and its static copy;
+//! - `BENCH_READY` (optional): a JSON array of CSS selectors that must all be in the DOM for the
+//!   page (and its static copy) to be interactive (default, and always for the keystroke
+//!   timings' app: the cards' result count and search field);
 //! - `BENCH_SYNTHETIC_URL` (optional): the synthetic build; `BENCH_SIZES` (default `1000,10000`);
 //! - `BENCH_LOAD_RUNS` (default 7), `BENCH_KEY_REPS` (default 4): the number of page loads per
 //!   page, and of 4-character queries typed and deleted per size (after one unmeasured one);
-//! - `BENCH_OUT`: the JSON file of all measurements, which `scripts/bench.sh` turns into
-//!   `BENCHMARKS.md`.
+//! - `BENCH_OUT`: the JSON file of all measurements, which `xtask` turns into `BENCHMARKS.md`.
 //!
-//! All times are taken in the page with `performance.now()`; WebDriver only drives.
+//! All times are taken in the page with `performance.now()`, by the scripts in `bench/`;
+//! WebDriver only drives.
 
 #[allow(dead_code)]
 #[path = "engines.rs"]
@@ -38,145 +45,33 @@ const INPUT: &str = "#projects input[type=search]";
 const SYNTHETIC_SEED: u64 = 2024;
 /// Characters per query: each is typed, then deleted, one keystroke at a time.
 const QUERY_LEN: usize = 4;
+/// What makes the app's page interactive, unless `BENCH_READY` says otherwise.
+const READY: [&str; 2] = ["#projects .result-count", "#projects input[type=search]"];
 
-/// Added by CDP to every document before its own scripts run, in the app and the static copy
-/// alike. Records when the cards are interactive: `#projects .result-count` and the search field
-/// are in the DOM and, on a page with a module script (the app), the app has started (trunk's
-/// loader fires `TrunkApplicationStarted` once `main` has mounted the app and its handlers);
-/// then the next frame (`requestAnimationFrame`) and the first task after it (a
-/// `MessageChannel` message), i.e. painted and the main thread free to take a keystroke.
-const PROBE: &str = r#"(() => {
-  const B = (window.__bench = { load: null });
-  let resolve;
-  B.loaded = new Promise((r) => (resolve = r));
-  let started = false, present = null, done = false;
-  const isApp = () => !!document.querySelector('script[type=module]');
-  const check = () => {
-    if (done) return;
-    if (!document.querySelector('#projects .result-count') || !document.querySelector('#projects input[type=search]')) return;
-    if (present === null) present = performance.now();
-    if (isApp() && !started) return;
-    done = true;
-    observer.disconnect();
-    const ready = performance.now();
-    requestAnimationFrame(() => {
-      const frame = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        B.load = { app: isApp(), present, ready, frame, interactive: performance.now() };
-        resolve(B.load);
-      };
-      channel.port2.postMessage(0);
-    });
-  };
-  const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true });
-  addEventListener('TrunkApplicationStarted', () => { started = true; check(); });
-})();"#;
-
-/// Waits (in the page) for the probe's result and the load event, then adds the navigation and
-/// paint timings and the bytes the page transferred.
-const WAIT_LOADED: &str = r#"const done = arguments[arguments.length - 1];
-const B = window.__bench;
-if (!B) return done({ error: 'the bench probe did not run on ' + location.href });
-const timer = setTimeout(() => done({ error: 'the cards were not interactive within 20 s', present: document.querySelectorAll('#projects .result-count').length }), 20000);
-const loaded = document.readyState === 'complete' ? null : new Promise((r) => addEventListener('load', r));
-// The paint entry can come a frame or two after the paint; wait for it (at most 2 s).
-const painted = new Promise((r) => {
-  new PerformanceObserver((list, obs) => {
-    if (list.getEntriesByName('first-contentful-paint').length) { obs.disconnect(); r(); }
-  }).observe({ type: 'paint', buffered: true });
-  setTimeout(r, 2000);
-});
-Promise.all([B.loaded, loaded]).then(() => painted).then(() => setTimeout(() => {
-  clearTimeout(timer);
-  const nav = performance.getEntriesByType('navigation')[0];
-  const resources = performance.getEntriesByType('resource');
-  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-  done(Object.assign({}, B.load, {
-    fcp: fcp ? fcp.startTime : null,
-    dom_content_loaded: nav.domContentLoadedEventEnd,
-    load_event: nav.loadEventEnd,
-    bytes: nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
-    requests: 1 + resources.length,
-    cards: document.querySelectorAll('#projects article.card').length,
-    resources: resources.map((r) => ({ name: r.name.split(/[?#]/)[0].split('/').pop(), transfer: r.transferSize })),
-  }));
-}, 0));"#;
-
-/// The page as it is now, without its scripts: the static copy.
-const SNAPSHOT: &str = r#"const root = document.documentElement.cloneNode(true);
-root.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((n) => n.remove());
-return {
-  html: '<!doctype html>\n' + root.outerHTML + '\n',
-  cards: root.querySelectorAll('#projects article.card').length,
-  pictures: root.querySelectorAll('img.chart-picture').length,
-  tables: root.querySelectorAll('table').length,
-  lang: root.getAttribute('lang'),
-};"#;
-
-/// Installs the keystroke timer. A sample starts at the `keydown` of the search field (the
-/// event's `timeStamp`); its end is the first task after the next frame that follows the first
-/// change of the set of `article.card` elements (a MutationObserver sees cards added or removed).
-const ARM_KEYS: &str = r#"const B = window.__bench;
-B.key = null;
-B.waiter = null;
-document.addEventListener('keydown', (e) => {
-  if (!e.target.matches || !e.target.matches('#projects input[type=search]')) return;
-  B.key = { key: e.key, t0: e.timeStamp, mutation: null, frame: null, paint: null, late: 0 };
-}, true);
-const isCard = (n) => n.nodeType === 1 && n.matches('article.card');
-new MutationObserver((records) => {
-  const k = B.key;
-  if (!k) return;
-  if (!records.some((r) => [...r.addedNodes, ...r.removedNodes].some(isCard))) return;
-  if (k.paint !== null) { k.late += 1; return; }
-  if (k.mutation !== null) return;
-  k.mutation = performance.now();
-  requestAnimationFrame(() => {
-    k.frame = performance.now();
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      k.paint = performance.now();
-      k.cards = document.querySelectorAll('#projects article.card').length;
-      k.count = (document.querySelector('#projects .result-count') || {}).textContent;
-      if (B.waiter) { const w = B.waiter; B.waiter = null; w(k); }
-    };
-    channel.port2.postMessage(0);
-  });
-}).observe(document.querySelector('#projects'), { childList: true, subtree: true });
-document.querySelector('#projects').scrollIntoView({ block: 'start' });
-return document.querySelectorAll('#projects article.card').length;"#;
-
+/// A function of the ready selectors, given to Chromium for every new document.
+const PROBE: &str = include_str!("bench/probe.js");
+/// Waits for the probe's result and the load event, and adds the page's timings.
+const WAIT_LOADED: &str = include_str!("bench/wait-loaded.js");
+/// What the static copy holds.
+const PAGE_INFO: &str = include_str!("bench/page-info.js");
+/// Installs the keystroke timer.
+const ARM_KEYS: &str = include_str!("bench/arm-keys.js");
 /// Waits for the sample of the last keystroke.
-const WAIT_KEY: &str = r#"const done = arguments[arguments.length - 1];
-const B = window.__bench;
-const k = B.key;
-if (k && k.paint !== null) return done(k);
-B.waiter = done;
-setTimeout(() => { if (B.waiter === done) { B.waiter = null; done({ timeout: true, key: k }); } }, 5000);"#;
-
-/// The median time between frames (`requestAnimationFrame`) over 30 frames.
-const FRAME_INTERVAL: &str = r#"const done = arguments[arguments.length - 1];
-const times = [];
-const tick = (t) => {
-  times.push(t);
-  if (times.length <= 30) return requestAnimationFrame(tick);
-  const d = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
-  done(d[d.length >> 1]);
-};
-requestAnimationFrame(tick);"#;
-
-/// Two frames: time enough for a keystroke that changes no card to be handled.
-const SETTLE: &str = r#"const done = arguments[arguments.length - 1];
-requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));"#;
+const WAIT_KEY: &str = include_str!("bench/wait-key.js");
+/// The median time between frames.
+const FRAME_INTERVAL: &str = include_str!("bench/frame-interval.js");
+/// Two frames.
+const SETTLE: &str = include_str!("bench/settle.js");
+/// User agent, language, viewport.
+const BROWSER_INFO: &str = include_str!("bench/browser-info.js");
 
 struct Config {
     url: String,
+    page_url: String,
+    static_url: String,
+    ready: Vec<String>,
     synthetic_url: Option<String>,
     sizes: Vec<usize>,
-    static_file: String,
-    static_url: String,
     load_runs: usize,
     key_reps: usize,
     out: String,
@@ -184,7 +79,7 @@ struct Config {
 
 fn env(name: &str) -> Result<String, String> {
     std::env::var(name)
-        .map_err(|_| format!("{name} is not set: run this through `make bench` (scripts/bench.sh)"))
+        .map_err(|_| format!("{name} is not set: run this through `make bench` (xtask bench)"))
 }
 
 fn env_number(name: &str, default: usize) -> Result<usize, String> {
@@ -197,16 +92,23 @@ fn env_number(name: &str, default: usize) -> Result<usize, String> {
 impl Config {
     fn from_env() -> Result<Config, String> {
         let sizes = std::env::var("BENCH_SIZES").unwrap_or_else(|_| "1000,10000".into());
+        let url = env("BENCH_URL")?;
+        let ready = match std::env::var("BENCH_READY") {
+            Ok(v) => serde_json::from_str(&v)
+                .map_err(|e| format!("BENCH_READY={v} is not a JSON array of strings: {e}"))?,
+            Err(_) => READY.iter().map(|s| s.to_string()).collect(),
+        };
         Ok(Config {
-            url: env("BENCH_URL")?,
+            page_url: std::env::var("BENCH_PAGE_URL").unwrap_or_else(|_| url.clone()),
+            static_url: env("BENCH_STATIC_URL")?,
+            ready,
+            url,
             synthetic_url: std::env::var("BENCH_SYNTHETIC_URL").ok(),
             sizes: sizes
                 .split(',')
                 .filter(|s| !s.is_empty())
                 .map(|s| s.trim().parse().map_err(|_| format!("BENCH_SIZES: {s}?")))
                 .collect::<Result<_, _>>()?,
-            static_file: env("BENCH_STATIC_FILE")?,
-            static_url: env("BENCH_STATIC_URL")?,
             load_runs: env_number("BENCH_LOAD_RUNS", 7)?.max(1),
             key_reps: env_number("BENCH_KEY_REPS", 4)?.max(1),
             out: env("BENCH_OUT")?,
@@ -261,24 +163,17 @@ fn field(v: &Value, name: &str) -> f64 {
     v.get(name).and_then(Value::as_f64).unwrap_or(f64::NAN)
 }
 
-/// The static copy: the app's page once interactive, without scripts, written next to `dist/`.
-async fn make_static(client: &Client, cfg: &Config) -> Result<Value, String> {
-    println!("  static copy of the rendered page -> {}", cfg.static_file);
-    load(client, &cfg.url).await?;
-    let snap = run_script(client, SNAPSHOT, vec![]).await?;
-    let html = snap["html"].as_str().ok_or("no HTML from the page")?;
-    std::fs::write(&cfg.static_file, html)
-        .map_err(|e| format!("cannot write {}: {e}", cfg.static_file))?;
-    let mut info = snap.clone();
-    info["html"] = json!(html.len());
-    Ok(info)
+/// What the static copy holds, as loaded in the browser.
+async fn static_info(client: &Client, cfg: &Config) -> Result<Value, String> {
+    load(client, &cfg.static_url).await?;
+    run_script(client, PAGE_INFO, vec![]).await
 }
 
-/// Navigation to interactive cards, the app and the static copy alternately; one unmeasured
-/// pair first.
+/// Navigation to interactive, the page and its static copy alternately; one unmeasured pair
+/// first.
 async fn load_times(client: &Client, cfg: &Config) -> Result<Value, String> {
     let pages = [
-        ("app", cfg.url.as_str()),
+        ("page", cfg.page_url.as_str()),
         ("static", cfg.static_url.as_str()),
     ];
     let mut runs: Vec<(&str, Vec<Value>)> = pages.iter().map(|(k, _)| (*k, Vec::new())).collect();
@@ -289,7 +184,7 @@ async fn load_times(client: &Client, cfg: &Config) -> Result<Value, String> {
                 continue;
             }
             println!(
-                "  {name:6} run {run}: interactive {:7.1} ms  (cards present {:7.1}, FCP {:7.1})",
+                "  {name:6} run {run}: interactive {:7.1} ms  (present {:7.1}, FCP {:7.1})",
                 field(&r, "interactive"),
                 field(&r, "present"),
                 field(&r, "fcp")
@@ -394,16 +289,9 @@ async fn keystrokes(
     reps: usize,
 ) -> Result<Value, String> {
     let loaded = load(client, url).await?;
-    let initial = run_script(client, ARM_KEYS, vec![])
-        .await?
-        .as_u64()
-        .unwrap_or(0) as usize;
-    let more = run_script(
-        client,
-        "const b = document.querySelector('#projects button.more'); return b ? b.textContent : null;",
-        vec![],
-    )
-    .await?;
+    let armed = run_script(client, ARM_KEYS, vec![]).await?;
+    let initial = armed["cards"].as_u64().unwrap_or(0) as usize;
+    let more = armed["more"].clone();
     if initial == 0 || initial > projects.len() {
         return Err(format!(
             "{label}: {initial} cards on the page for {} projects: is this the right build?",
@@ -504,12 +392,18 @@ async fn keystrokes(
 }
 
 async fn measure(client: &Client, cfg: &Config) -> Result<Value, String> {
+    let probe_config = json!({
+        "page": cfg.page_url,
+        "static": cfg.static_url,
+        "ready": cfg.ready,
+        "app": READY,
+    });
     client
         .issue_cmd(Chromedriver {
             path: "goog/cdp/execute",
             body: json!({
                 "cmd": "Page.addScriptToEvaluateOnNewDocument",
-                "params": { "source": PROBE },
+                "params": { "source": format!("({})({probe_config});", PROBE.trim()) },
             }),
         })
         .await
@@ -519,17 +413,13 @@ async fn measure(client: &Client, cfg: &Config) -> Result<Value, String> {
         .and_then(|c| c.get("browserVersion"))
         .cloned()
         .unwrap_or(Value::Null);
-    let user_agent = run_script(client, "return navigator.userAgent;", vec![]).await?;
-    let language = run_script(client, "return navigator.language;", vec![]).await?;
-    let viewport = run_script(
-        client,
-        "return [innerWidth, innerHeight, devicePixelRatio];",
-        vec![],
-    )
-    .await?;
+    let info = run_script(client, BROWSER_INFO, vec![]).await?;
 
-    println!("navigation to interactive cards: the app and its static copy");
-    let static_page = make_static(client, cfg).await?;
+    println!(
+        "navigation to interactive: {} and its static copy {}",
+        cfg.page_url, cfg.static_url
+    );
+    let static_page = static_info(client, cfg).await?;
     let load = load_times(client, cfg).await?;
 
     println!("keystroke to painted cards");
@@ -561,9 +451,12 @@ async fn measure(client: &Client, cfg: &Config) -> Result<Value, String> {
     }
     Ok(json!({
         "chromium": version,
-        "user_agent": user_agent,
-        "language": language,
-        "viewport": viewport,
+        "user_agent": info["user_agent"],
+        "language": info["language"],
+        "viewport": info["viewport"],
+        "page_url": cfg.page_url,
+        "static_url": cfg.static_url,
+        "ready": cfg.ready,
         "load_runs": cfg.load_runs,
         "key_reps": cfg.key_reps,
         "static_page": static_page,
