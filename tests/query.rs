@@ -360,18 +360,14 @@ fn arb_filter() -> impl Strategy<Value = Filter> {
 
 /// Any filter whose text comes from `text`.
 fn arb_filter_with(text: impl Strategy<Value = String>) -> impl Strategy<Value = Filter> {
-    (
-        arb_kinds(),
-        arb_sectors(),
-        text,
-        select(Sort::ALL.to_vec()),
-    )
-        .prop_map(|(kinds, sectors, text, sort)| Filter {
+    (arb_kinds(), arb_sectors(), text, select(Sort::ALL.to_vec())).prop_map(
+        |(kinds, sectors, text, sort)| Filter {
             kinds,
             sectors,
             text,
             sort,
-        })
+        },
+    )
 }
 
 fn arb_state() -> impl Strategy<Value = UrlState> {
