@@ -1,5 +1,5 @@
-//! Finishes a trunk build (run by trunk's post-build hook, see `Trunk.toml`): puts the page
-//! rendered at build time into `index.html`, sets its Content-Security-Policy, draws the chart
+//! Finishes a trunk build (run by trunk's post-build hook, see `Trunk.toml`): writes the page
+//! of each language, rendered at build time, from trunk's `index.html`, sets its Content-Security-Policy, draws the chart
 //! pictures and writes the data downloads and the one-file edition `standalone.html`.
 //! Usage: `bake [DIST_DIR]` (default `dist`).
 
@@ -8,8 +8,7 @@ use torch2024::publish::{publish, Output};
 
 fn main() {
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
-    let html = torch2024::ui::render_to_html();
-    match publish(&dist, &html) {
+    match publish(&dist, torch2024::ui::render_to_html) {
         Ok(written) => {
             let (pictures, files): (Vec<_>, Vec<_>) = written
                 .iter()

@@ -1,24 +1,90 @@
 //! The few edits `publish` makes to trunk's HTML, as plain string operations on tags.
 
+use super::{page_name, PublishError};
 use crate::model::{Lang, Meta};
+use crate::names::Named;
 use html_escape::{encode_double_quoted_attribute, encode_text};
 
-/// `html` with the edition's title and description (its dek) in `<title>` and
-/// `<meta name="description">`, in the page's language, Traditional Chinese; `None` if either
-/// element is missing.
-pub fn with_title_and_description(html: &str, meta: &Meta) -> Option<String> {
+/// Chooses the reader's page before anything is drawn (see the file).
+const CHOOSE_PAGE: &str = include_str!("choose-page.js");
+const CHARSET: &str = "<meta charset=\"utf-8\">";
+
+/// The error for a piece of trunk's `index.html` that is not there.
+fn missing(what: &str) -> PublishError {
+    PublishError::Missing {
+        file: "index.html".into(),
+        what: what.into(),
+    }
+}
+
+/// The page of `lang`: trunk's `template` with the app rendered in `lang` (`app_html`) in its
+/// `<main id="app">`, and the language, title and description (the dek) of that language.
+pub fn page(
+    template: &str,
+    app_html: &str,
+    meta: &Meta,
+    lang: Lang,
+) -> Result<String, PublishError> {
+    let html = replace_inner(template, "<main id=\"app\"", "</main>", app_html)
+        .ok_or_else(|| missing("<main id=\"app\"> … </main> to put the page in"))?;
+    let opening = format!("<html lang=\"{}\">", Lang::Hant.tag());
+    if !html.contains(&opening) {
+        return Err(missing(&opening));
+    }
+    let html = html.replacen(&opening, &format!("<html lang=\"{}\">", lang.tag()), 1);
+    with_title_and_description(&html, meta, lang)
+        .ok_or_else(|| missing("<title> and <meta name=\"description\"> to fill in"))
+}
+
+/// `html` with the edition's title and description (its dek) in `lang` in `<title>` and
+/// `<meta name="description">`; `None` if either element is missing.
+pub fn with_title_and_description(html: &str, meta: &Meta, lang: Lang) -> Option<String> {
     let html = replace_inner(
         html,
         "<title",
         "</title>",
-        &encode_text(meta.title.get(Lang::Hant)),
+        &encode_text(meta.title.get(lang)),
     )?;
     let (start, end) = find_element(&html, "<meta", "name=\"description\"")?;
     let description = format!(
         "<meta name=\"description\" content=\"{}\">",
-        encode_double_quoted_attribute(meta.dek.get(Lang::Hant))
+        encode_double_quoted_attribute(meta.dek.get(lang))
     );
     Some(format!("{}{description}{}", &html[..start], &html[end..]))
+}
+
+/// The address of `lang`'s page, relative to the others: the folder itself for `index.html`.
+pub fn page_href(lang: Lang) -> &'static str {
+    match page_name(lang) {
+        "index.html" => "./",
+        name => name,
+    }
+}
+
+/// A hosted page with its alternates in each language (`<link rel="alternate" hreflang>`)
+/// and the script that sends a reader to the page of their language, first in `<head>` (after
+/// `<meta charset>`), before any stylesheet can hold it up.
+pub fn with_page_choice(html: &str) -> Result<String, PublishError> {
+    let mut head = String::new();
+    for &lang in Lang::ALL {
+        head.push_str(&format!(
+            "\n  <link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+            lang.tag(),
+            page_href(lang)
+        ));
+    }
+    head.push_str(&format!(
+        "\n  <link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n  <script>{}</script>",
+        page_href(Lang::default()),
+        // Its comments (whole lines) are for the source, not for every reader's download.
+        CHOOSE_PAGE
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    ));
+    let at = html.find(CHARSET).ok_or_else(|| missing(CHARSET))? + CHARSET.len();
+    Ok(format!("{}{head}{}", &html[..at], &html[at..]))
 }
 
 /// Replaces what lies between the opening tag that starts with `open` and the next `close`.
@@ -100,10 +166,56 @@ mod tests {
         };
         let page = r#"<head><title>old</title><meta name="description" content="old"></head>"#;
         assert_eq!(
-            with_title_and_description(page, &meta).unwrap(),
+            with_title_and_description(page, &meta, Lang::Hant).unwrap(),
             r#"<head><title>數讀 &lt;2025&gt;</title><meta name="description" content="一句 &quot;話&quot; &amp; 更多"></head>"#
         );
-        assert_eq!(with_title_and_description("<head></head>", &meta), None);
+        assert_eq!(
+            with_title_and_description("<head></head>", &meta, Lang::Hant),
+            None
+        );
+    }
+
+    #[test]
+    fn each_language_has_its_page_and_the_hosted_pages_choose() {
+        let text = |s: &str| crate::model::Text {
+            hant: format!("{s}繁"),
+            hans: format!("{s}简"),
+            en: format!("{s} en"),
+        };
+        let meta = Meta {
+            title: text("t"),
+            dek: text("d"),
+            date: "2026-01-01".into(),
+            byline: text("b"),
+            source: text("s"),
+        };
+        let template = r#"<html lang="zh-Hant"><head><meta charset="utf-8"><title>x</title><meta name="description" content="x"></head><main id="app"></main>"#;
+        let en = page(template, "<p>app</p>", &meta, Lang::En).unwrap();
+        assert!(en.starts_with(r#"<html lang="en"><head>"#), "{en}");
+        assert!(
+            en.contains("<title>t en</title>") && en.contains(r#"content="d en""#),
+            "{en}"
+        );
+        assert!(en.ends_with(r#"<main id="app"><p>app</p></main>"#), "{en}");
+        let hosted = with_page_choice(&en).unwrap();
+        let choice = hosted.find("<script>").unwrap();
+        for (tag, href) in [
+            ("zh-Hant", "./"),
+            ("zh-Hans", "zh-Hans.html"),
+            ("en", "en.html"),
+            ("x-default", "./"),
+        ] {
+            let link = format!(r#"<link rel="alternate" hreflang="{tag}" href="{href}">"#);
+            let at = hosted
+                .find(&link)
+                .unwrap_or_else(|| panic!("{link} in {hosted}"));
+            assert!(
+                at < choice,
+                "the alternates come before the script that reads them"
+            );
+        }
+        assert!(choice < hosted.find("<title>").unwrap());
+        assert!(page("<html><head></head></html>", "", &meta, Lang::En).is_err());
     }
 
     #[test]

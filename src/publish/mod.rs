@@ -13,12 +13,24 @@ mod standalone;
 pub use error::PublishError;
 
 use crate::embedded::dataset;
+use crate::model::Lang;
+use crate::names::Named;
 use std::path::{Path, PathBuf};
+
+/// The file of each language's page, beside the others (so relative asset URLs hold):
+/// `index.html` is the article's own Traditional Chinese.
+pub fn page_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Hant => "index.html",
+        Lang::Hans => "zh-Hans.html",
+        Lang::En => "en.html",
+    }
+}
 
 /// What a file that `publish` wrote is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Output {
-    /// `index.html`, with the rendered page and its policy.
+    /// A language's page (`index.html`, `zh-Hans.html`, `en.html`), rendered, with its policy.
     Page,
     /// One chart picture in `charts/`.
     ChartPicture,
@@ -36,8 +48,9 @@ pub struct Written {
     pub output: Output,
 }
 
-/// Publishes `app_html` (the rendered app) into the trunk output in `dist`; returns what it wrote.
-pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<Written>, PublishError> {
+/// Publishes the app, rendered in each language by `render`, into the trunk output in `dist`:
+/// one page per language ([`page_name`]); returns what it wrote.
+pub fn publish(dist: &Path, render: impl Fn(Lang) -> String) -> Result<Vec<Written>, PublishError> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|source| PublishError::Read {
         path: index_path.clone(),
@@ -46,33 +59,35 @@ pub fn publish(dist: &Path, app_html: &str) -> Result<Vec<Written>, PublishError
     if index.contains("http-equiv=\"Content-Security-Policy\"") {
         return Err(PublishError::AlreadyBaked { path: index_path });
     }
-    let page =
-        html::replace_inner(&index, "<main id=\"app\"", "</main>", app_html).ok_or_else(|| {
-            PublishError::Missing {
-                file: "index.html".into(),
-                what: "<main id=\"app\"> … </main> to put the page in".into(),
-            }
-        })?;
-    let page = html::with_title_and_description(&page, &dataset().meta).ok_or_else(|| {
-        PublishError::Missing {
-            file: "index.html".into(),
-            what: "<title> and <meta name=\"description\"> to fill in".into(),
-        }
-    })?;
     let mut out = Outputs(Vec::new());
+    let mut pages = Vec::new();
+    for &lang in Lang::ALL {
+        pages.push((
+            lang,
+            html::page(&index, &render(lang), &dataset().meta, lang)?,
+        ));
+    }
 
     let pictures = pictures::draw(dataset())?;
     let charts_dir = dist.join("charts");
     for (name, svg) in &pictures {
         out.write(&charts_dir.join(name), svg, Output::ChartPicture)?;
     }
-    let standalone = standalone::assemble(dist, &page, &pictures)?;
+    // The one-file edition is the Traditional page, which switches language in place.
+    let standalone = standalone::assemble(dist, &pages[0].1, &pictures)?;
     out.write(
         &dist.join("standalone.html"),
         &standalone,
         Output::Standalone,
     )?;
-    out.write(&index_path, &csp::with_policy(&page)?, Output::Page)?;
+    for (lang, page) in &pages {
+        let page = html::with_page_choice(page)?;
+        out.write(
+            &dist.join(page_name(*lang)),
+            &csp::with_policy(&page)?,
+            Output::Page,
+        )?;
+    }
     for (name, content) in downloads::files(dataset()) {
         out.write(&dist.join("data").join(name), &content, Output::Download)?;
     }

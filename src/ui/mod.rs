@@ -82,12 +82,16 @@ fn after_next_frame(f: impl FnOnce() + 'static) {
     set_timeout(run, Duration::from_millis(300));
 }
 
-/// The page as HTML, for `bake` to put in `dist/index.html` at build time.
+/// The page in `lang` as HTML, for `bake` to write its language's page at build time.
 #[cfg(feature = "ssr")]
-pub fn render_to_html() -> String {
+pub fn render_to_html(lang: crate::model::Lang) -> String {
     use leptos::tachys::view::RenderHtml;
     let owner = Owner::new();
-    owner.with(|| view! { <App state=AppState::default()/> }.to_html())
+    owner.with(|| {
+        let state = AppState::default();
+        state.lang.set(lang);
+        view! { <App state=state/> }.to_html()
+    })
 }
 
 #[component]

@@ -50,10 +50,15 @@ impl Default for AppState {
 }
 
 impl AppState {
-    /// State from the URL (and, with no `lang` there, from the browser's languages).
+    /// State from the URL. With no `lang` there, a hosted page keeps its own language (its
+    /// script in `<head>` has already sent the reader to the page of their language), and the
+    /// one-file edition takes the browser's.
     pub fn from_location() -> AppState {
         let parsed = url::parse(&location_search());
-        let lang = parsed.lang.unwrap_or_else(preferred_lang);
+        let lang = parsed
+            .lang
+            .or_else(hosted_page_lang)
+            .unwrap_or_else(preferred_lang);
         let state = AppState::default();
         state.lang.set(lang);
         state.filter.set(parsed.filter);
@@ -159,6 +164,15 @@ fn write_url(query: &str, push: bool) {
     } else {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
     };
+}
+
+/// The language of the page, unless it is the one-file edition (which has all three).
+fn hosted_page_lang() -> Option<Lang> {
+    let html = web_sys::window()?.document()?.document_element()?;
+    if html.has_attribute("data-edition") {
+        return None;
+    }
+    Lang::from_tag(&html.get_attribute("lang")?)
 }
 
 /// The reader's language from the browser's list: Chinese by region or script, English for

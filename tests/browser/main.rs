@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
 /// The sub-path the app is served under, like an article's folder on a news site.
-const PREFIX: &str = "/news/2025/torch/";
+pub const PREFIX: &str = "/news/2025/torch/";
 
 struct State {
     runtime: tokio::runtime::Runtime,

@@ -60,6 +60,7 @@ checks![
     cards::keyboard_alone_filters_and_opens_sources,
     langs::each_language_by_url,
     langs::switch_changes_every_text_and_keeps_the_view,
+    langs::lang_and_browser_lead_to_the_language_page,
     embed::strict_csp_holds,
     embed::readable_without_javascript,
     embed::iframes_size_themselves,

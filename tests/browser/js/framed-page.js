@@ -1,6 +1,9 @@
 // Test-only, run by checks/embed.rs: what the page in iframe#test-frame shows.
 var d = document.getElementById('test-frame').contentDocument;
 return {
+  lang: d.documentElement.lang,
+  head_title: d.title,
+  alternates: Array.from(d.querySelectorAll('link[rel="alternate"][hreflang]')).map(l => l.hreflang + ' ' + l.getAttribute('href')),
   title: d.querySelector('h1').textContent,
   text: d.body.textContent,
   cards: d.querySelectorAll('article.card').length,
