@@ -5,6 +5,7 @@
 
 mod cards;
 mod chart;
+mod early;
 mod embed;
 mod groups;
 mod header;
@@ -29,7 +30,8 @@ use std::time::Duration;
 /// The work is spread over three tasks, so that no one of them holds the main thread for long
 /// (Lighthouse's Total Blocking Time):
 /// 1. the app is built out of the document;
-/// 2. it goes in, and the old page is hidden (the browser drops its layout while rendering);
+/// 2. what the reader did on the old page so far (`early`) is applied to it, it goes in, and
+///    the old page is hidden (the browser drops its layout while rendering);
 /// 3. after that frame, a host page learns the height (`embed`), the old page is removed, and
 ///    the document takes the reader's language.
 ///    A change of `lang` on `<html>` restyles every element with a computed style, so it waits
@@ -49,6 +51,7 @@ pub fn start() {
     leptos::mount::mount_to(fresh.clone(), move || view! { <App state=state/> }).forget();
     set_timeout(
         move || {
+            early::EarlyInput::read(&old).apply(state, &fresh);
             old.remove_attribute("id").ok();
             old.set_hidden(true);
             if let Some(parent) = old.parent_node() {

@@ -11,6 +11,10 @@ const PROBE: &str = include_str!("probe.js");
 const PROBE_PATH: &str = "__probe.js";
 /// A path prefix under which the chart pictures are "not found".
 const NO_PICTURES: &str = "/no-pictures";
+/// A path prefix under which the WebAssembly arrives only after [`WASM_DELAY`], as on a slow
+/// network.
+const SLOW_WASM: &str = "/slow-wasm";
+pub const WASM_DELAY: Duration = Duration::from_secs(4);
 
 /// One request the server answered.
 #[derive(Clone, Debug)]
@@ -59,8 +63,17 @@ impl Server {
     /// The app's URL on a second path where the chart pictures are missing, as if they failed
     /// to load.
     pub fn url_without_pictures(&self, query: &str) -> String {
+        self.url_under(NO_PICTURES, query)
+    }
+
+    /// The app's URL on a second path where the WebAssembly comes [`WASM_DELAY`] late.
+    pub fn url_with_slow_wasm(&self, query: &str) -> String {
+        self.url_under(SLOW_WASM, query)
+    }
+
+    fn url_under(&self, path: &str, query: &str) -> String {
         let origin = self.base.trim_end_matches(self.prefix);
-        format!("{origin}{NO_PICTURES}{}{query}", self.prefix)
+        format!("{origin}{path}{}{query}", self.prefix)
     }
 
     /// Requests that failed (status 400 or more), for the no-failed-request checks.
@@ -94,6 +107,9 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<Reque
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("").to_string();
+    if path.starts_with(SLOW_WASM) && path.ends_with(".wasm") {
+        std::thread::sleep(WASM_DELAY);
+    }
     let (status, body, mime) = respond(root, prefix, &path);
     log.lock().unwrap().push(Request { path, status });
     let reason = match status {
@@ -117,6 +133,9 @@ fn respond(root: &Path, prefix: &str, path: &str) -> (u16, Vec<u8>, &'static str
         if path.contains("/charts/") {
             return (404, b"blocked for the test".to_vec(), "text/plain");
         }
+        return respond(root, prefix, path);
+    }
+    if let Some(path) = path.strip_prefix(SLOW_WASM) {
         return respond(root, prefix, path);
     }
     let Some(rest) = path.strip_prefix(prefix) else {

@@ -284,3 +284,55 @@ pub async fn keyboard_alone_filters_and_opens_sources(ctx: &Ctx<'_>) -> Outcome 
     )
     .await
 }
+
+/// On a slow network, what a reader types, ticks and opens while the WebAssembly is still on
+/// its way is there once the app is live: the text in the field, the cards filtered by it and
+/// the facet, the data table open.
+pub async fn early_input_survives_a_slow_start(ctx: &Ctx<'_>) -> Outcome {
+    let url = ctx.server.url_with_slow_wasm("?lang=zh-Hant");
+    // Not `goto`, which would wait for the load event, and so for the late WebAssembly.
+    script_with(ctx, "location.href = arguments[0];", vec![json!(url)]).await?;
+    wait_until(
+        ctx,
+        "location.pathname.startsWith('/slow-wasm') && document.readyState != 'loading' \
+         && document.querySelector('#projects input[type=search]') \
+         && !document.querySelector('#app[data-ready]')",
+        "the page that arrived, before the app is live",
+    )
+    .await?;
+    let typed = "天馬";
+    find(ctx, "#projects input[type=search]")
+        .await?
+        .send_keys(typed)
+        .await
+        .map_err(|e| format!("cannot type into the page that arrived: {e}"))?;
+    click(ctx, ".facet-option[data-key='construction-start'] input").await?;
+    click(ctx, "details.data-table summary").await?;
+    let live = script(ctx, "return !!document.querySelector('#app[data-ready]');").await?;
+    expect(
+        &format!(
+            "all this done before the app was live (it waits {:?} for its WebAssembly)",
+            crate::server::WASM_DELAY
+        ),
+        live == json!(false),
+    )?;
+    wait_ready(ctx).await?;
+    expect_eq("the search field", search_field(ctx).await?, json!(typed))?;
+    let mut filter = Filter {
+        text: typed.into(),
+        ..Filter::default()
+    };
+    filter.toggle_kind(MilestoneKind::ConstructionStart);
+    wait_card_ids(
+        ctx,
+        &expected_cards(&filter, Lang::Hant),
+        "the cards of what was typed and ticked",
+    )
+    .await?;
+    let open = script(
+        ctx,
+        "return document.querySelector('details.data-table').open;",
+    )
+    .await?;
+    expect_eq("the data table opened", open, json!(true))
+}

@@ -58,6 +58,7 @@ checks![
     cards::malformed_urls_fall_back_to_defaults,
     cards::empty_result_offers_a_reset,
     cards::keyboard_alone_filters_and_opens_sources,
+    cards::early_input_survives_a_slow_start,
     langs::each_language_by_url,
     langs::switch_changes_every_text_and_keeps_the_view,
     langs::lang_and_browser_lead_to_the_language_page,
