@@ -127,14 +127,9 @@ pub async fn switch_changes_every_text_and_keeps_the_view(ctx: &Ctx<'_>) -> Outc
     Ok(())
 }
 
-/// The page a language's reader lands on: `index.html` (the folder), `zh-Hans.html`, `en.html`.
+/// The path of the page a language's reader lands on.
 fn page_path(lang: Lang) -> String {
-    let file = match lang {
-        Lang::Hant => "",
-        Lang::Hans => "zh-Hans.html",
-        Lang::En => "en.html",
-    };
-    format!("{}{file}", crate::PREFIX)
+    format!("{}{}", crate::PREFIX, page_file(lang))
 }
 
 /// Where the reader is and in which language the page is, once the app is live.
@@ -160,18 +155,19 @@ async fn landed_on(ctx: &Ctx<'_>, lang: Lang, query: &str, what: &str) -> Outcom
 /// `?lang=` and, when the URL names no language, the browser's languages lead to the page of
 /// that language, with the rest of the URL; an embedded page without `lang` keeps its own.
 pub async fn lang_and_browser_lead_to_the_language_page(ctx: &Ctx<'_>) -> Outcome {
+    let index = ctx.server.base.as_str();
     for (query, lang) in [
         ("?lang=en&kind=landed", Lang::En),
         ("?lang=zh-CN&q=%E5%A4%A9%E9%A6%AC", Lang::Hans),
         ("?lang=zh-Hant", Lang::Hant),
     ] {
-        open(ctx, query).await?;
+        open_at(ctx, &format!("{index}{query}")).await?;
         landed_on(ctx, lang, query, query).await?;
     }
     open_at(ctx, &format!("{}en.html?lang=zh-Hans", ctx.server.base)).await?;
     landed_on(ctx, Lang::Hans, "?lang=zh-Hans", "en.html?lang=zh-Hans").await?;
     // No `lang`: the browser's languages decide.
-    open(ctx, "").await?;
+    open_at(ctx, index).await?;
     let tags = script(ctx, "return Array.from(navigator.languages || []);").await?;
     let tags: Vec<String> = serde_json::from_value(tags).map_err(|e| e.to_string())?;
     landed_on(
@@ -182,6 +178,6 @@ pub async fn lang_and_browser_lead_to_the_language_page(ctx: &Ctx<'_>) -> Outcom
     )
     .await?;
     // Embedded and naming no language: the page stays what it is.
-    open(ctx, "?embed=1").await?;
+    open_at(ctx, &format!("{index}?embed=1")).await?;
     landed_on(ctx, Lang::Hant, "?embed=1", "embedded, no lang").await
 }

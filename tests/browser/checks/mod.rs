@@ -99,9 +99,33 @@ const PANEL: &str = "document.querySelector('dialog.source-dialog')";
 const SETTLED: &str = include_str!("../js/settled.js");
 const KEYBOARD_PROBE: &str = include_str!("../js/keyboard-probe.js");
 
-/// Opens the app at `query` under its sub-path and waits until it is interactive.
+/// Opens the app at `query` under its sub-path and waits until it is interactive: on the page
+/// of the language the query leads to (as the page's own script in `<head>` would send the
+/// reader there, which `langs::lang_and_browser_lead_to_the_language_page` checks).
 pub async fn open(ctx: &Ctx<'_>, query: &str) -> Outcome {
-    open_at(ctx, &format!("{}{query}", ctx.server.base)).await
+    let meant = torch2024::query::url::parse(query);
+    let lang = match meant.lang {
+        Some(lang) => lang,
+        None if meant.embed => Lang::default(),
+        None => {
+            let tags = script(ctx, "return Array.from(navigator.languages || []);").await?;
+            Lang::for_browser(&serde_json::from_value::<Vec<String>>(tags).unwrap_or_default())
+        }
+    };
+    open_at(
+        ctx,
+        &format!("{}{}{query}", ctx.server.base, page_file(lang)),
+    )
+    .await
+}
+
+/// The file of `lang`'s page beside the others, as a link names it (`""` for `index.html`, the
+/// folder itself).
+pub fn page_file(lang: Lang) -> &'static str {
+    match torch2024::publish::page_name(lang) {
+        "index.html" => "",
+        name => name,
+    }
 }
 
 pub async fn open_at(ctx: &Ctx<'_>, url: &str) -> Outcome {
@@ -114,9 +138,19 @@ pub async fn open_at(ctx: &Ctx<'_>, url: &str) -> Outcome {
 
 /// The app has replaced the loading content and drawn its cards.
 pub async fn wait_ready(ctx: &Ctx<'_>) -> Outcome {
-    wait_for(ctx, "#app[data-ready] .page #projects .result-count")
-        .await
-        .map(|_| ())
+    let Err(why) = wait_for(ctx, "#app[data-ready] .page #projects .result-count").await else {
+        return Ok(());
+    };
+    // Where the browser is and what the page shows, to tell a slow start from a failed one.
+    let page = script(
+        ctx,
+        "var e = document.getElementById('app-error'); \
+         return location.href + ' (' + document.readyState + ', ' + document.documentElement.lang + ')' \
+           + (e ? ': ' + e.textContent : '');",
+    )
+    .await
+    .unwrap_or_else(|e| json!(e));
+    Err(format!("{why}; the page: {page}"))
 }
 
 pub async fn wait_for(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
