@@ -1,8 +1,9 @@
 // Sends the reader to the page of their language before anything is drawn: the one `?lang=`
 // asks for or, when the URL names none and the page is not embedded, the one the browser's
 // languages prefer. The same rules as `Lang::from_tag` and `Lang::for_browser`
-// (crates/dataset/src/model.rs); the pages are the `<link rel="alternate" hreflang>` above.
-(function () {
+// (crates/dataset/src/model.rs). `pages` maps each language tag to its page's address;
+// `publish` calls this with it.
+function choosePage(pages) {
   function fromTag(tag) {
     var subtags = String(tag).trim().toLowerCase().replace(/_/g, '-').split('-');
     if (subtags[0] === 'en') return 'en';
@@ -28,7 +29,6 @@
     if (first === undefined) want = 'zh-Hant';
     else want = fromTag(first) || (String(first).trim().split(/[-_]/)[0].toLowerCase() === 'zh' ? 'zh-Hant' : 'en');
   }
-  if (!want || want === document.documentElement.lang) return;
-  var page = document.querySelector('link[rel="alternate"][hreflang="' + want + '"]');
-  if (page) location.replace(page.getAttribute('href') + location.search + location.hash);
-})();
+  if (!want || want === document.documentElement.lang || !pages[want]) return;
+  location.replace(pages[want] + location.search + location.hash);
+}

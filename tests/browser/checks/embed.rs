@@ -82,20 +82,10 @@ pub async fn strict_csp_holds(ctx: &Ctx<'_>) -> Outcome {
     )
 }
 
-/// Each language's page, with JavaScript off, is the whole infographic in its language, and
-/// names the other two as its alternates.
+/// Each language's page, with JavaScript off, is the whole infographic in its language.
 pub async fn readable_without_javascript(ctx: &Ctx<'_>) -> Outcome {
     open_example(ctx).await?;
     let ds = dataset();
-    let alternates: Vec<String> = [
-        ("zh-Hant", "./"),
-        ("zh-Hans", "zh-Hans.html"),
-        ("en", "en.html"),
-        ("x-default", "./"),
-    ]
-    .iter()
-    .map(|(tag, href)| format!("{tag} {href}"))
-    .collect();
     for (path, &lang) in ["./", "zh-Hans.html", "en.html"].iter().zip(Lang::ALL) {
         // A sandbox without allow-scripts: the page loads with JavaScript off.
         add_frame(ctx, path, 1000, Some("allow-same-origin")).await?;
@@ -114,7 +104,6 @@ pub async fn readable_without_javascript(ctx: &Ctx<'_>) -> Outcome {
                 json!(ds.meta.title.get(lang)),
             ),
             ("the title", "title", json!(ds.meta.title.get(lang))),
-            ("the alternates", "alternates", json!(alternates)),
             ("a page where no script ran", "scripted", json!(false)),
             ("project cards", "cards", json!(ds.projects.len())),
             ("data tables", "tables", json!(charts())),

@@ -3,7 +3,6 @@ var d = document.getElementById('test-frame').contentDocument;
 return {
   lang: d.documentElement.lang,
   head_title: d.title,
-  alternates: Array.from(d.querySelectorAll('link[rel="alternate"][hreflang]')).map(l => l.hreflang + ' ' + l.getAttribute('href')),
   title: d.querySelector('h1').textContent,
   text: d.body.textContent,
   cards: d.querySelectorAll('article.card').length,
