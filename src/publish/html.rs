@@ -1,12 +1,15 @@
 //! The few edits `publish` makes to trunk's HTML, as plain string operations on tags.
 
-use super::{page_name, PublishError};
+use super::PublishError;
 use crate::model::{Lang, Meta};
 use crate::names::Named;
+use crate::query::url::page_href;
 use html_escape::{encode_double_quoted_attribute, encode_text};
 
 /// Chooses the reader's page before anything is drawn (see the file).
+const WANTED_LANGUAGE: &str = include_str!("wanted-language.js");
 const CHOOSE_PAGE: &str = include_str!("choose-page.js");
+const CHOOSE_EDITION_PAGE: &str = include_str!("choose-edition-page.js");
 const CHARSET: &str = "<meta charset=\"utf-8\">";
 
 /// The error for a piece of trunk's `index.html` that is not there.
@@ -53,14 +56,6 @@ pub fn with_title_and_description(html: &str, meta: &Meta, lang: Lang) -> Option
     Some(format!("{}{description}{}", &html[..start], &html[end..]))
 }
 
-/// The address of `lang`'s page, relative to the others: the folder itself for `index.html`.
-pub fn page_href(lang: Lang) -> &'static str {
-    match page_name(lang) {
-        "index.html" => "./",
-        name => name,
-    }
-}
-
 /// A hosted page with the script that sends a reader to the page of their language, first in
 /// `<head>` (after `<meta charset>`), before any stylesheet can hold it up.
 ///
@@ -72,18 +67,32 @@ pub fn with_page_choice(html: &str) -> Result<String, PublishError> {
         .iter()
         .map(|&lang| format!("{:?}:{:?}", lang.tag(), page_href(lang)))
         .collect();
-    let script = format!(
-        "\n  <script>{}\nchoosePage({{{}}});</script>",
-        // Its comments (whole lines) are for the source, not for every reader's download.
-        CHOOSE_PAGE
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        pages.join(",")
+    let choice = script(
+        &[WANTED_LANGUAGE, CHOOSE_PAGE],
+        &format!("choosePage({{{}}});", pages.join(",")),
     );
     let at = html.find(CHARSET).ok_or_else(|| missing(CHARSET))? + CHARSET.len();
-    Ok(format!("{}{script}{}", &html[..at], &html[at..]))
+    Ok(format!("{}\n  {choice}{}", &html[..at], &html[at..]))
+}
+
+/// The one-file edition's script, right after its page: another language's page, if the
+/// reader wants one, comes from its template (see `standalone`).
+pub fn edition_page_choice() -> String {
+    script(
+        &[WANTED_LANGUAGE, CHOOSE_EDITION_PAGE],
+        "chooseEditionPage();",
+    )
+}
+
+/// An inline `<script>` of the JavaScript `parts`, then `call`. Their comments (whole lines)
+/// are for the source, not for every reader's download.
+fn script(parts: &[&str], call: &str) -> String {
+    let code: Vec<&str> = parts
+        .iter()
+        .flat_map(|part| part.lines())
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect();
+    format!("<script>{}\n{call}</script>", code.join("\n"))
 }
 
 /// Replaces what lies between the opening tag that starts with `open` and the next `close`.

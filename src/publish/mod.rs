@@ -15,17 +15,8 @@ pub use error::PublishError;
 use crate::embedded::dataset;
 use crate::model::Lang;
 use crate::names::Named;
+use crate::query::url::page_name;
 use std::path::{Path, PathBuf};
-
-/// The file of each language's page, beside the others (so relative asset URLs hold):
-/// `index.html` is the article's own Traditional Chinese.
-pub fn page_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Hant => "index.html",
-        Lang::Hans => "zh-Hans.html",
-        Lang::En => "en.html",
-    }
-}
 
 /// What a file that `publish` wrote is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -60,12 +51,10 @@ pub fn publish(dist: &Path, render: impl Fn(Lang) -> String) -> Result<Vec<Writt
         return Err(PublishError::AlreadyBaked { path: index_path });
     }
     let mut out = Outputs(Vec::new());
+    let rendered: Vec<(Lang, String)> = Lang::ALL.iter().map(|&l| (l, render(l))).collect();
     let mut pages = Vec::new();
-    for &lang in Lang::ALL {
-        pages.push((
-            lang,
-            html::page(&index, &render(lang), &dataset().meta, lang)?,
-        ));
+    for (lang, body) in &rendered {
+        pages.push((*lang, html::page(&index, body, &dataset().meta, *lang)?));
     }
 
     let pictures = pictures::draw(dataset())?;
@@ -73,8 +62,8 @@ pub fn publish(dist: &Path, render: impl Fn(Lang) -> String) -> Result<Vec<Writt
     for (name, svg) in &pictures {
         out.write(&charts_dir.join(name), svg, Output::ChartPicture)?;
     }
-    // The one-file edition is the Traditional page, which switches language in place.
-    let standalone = standalone::assemble(dist, &pages[0].1, &pictures)?;
+    // The one-file edition is the Traditional page, with the others inside it.
+    let standalone = standalone::assemble(dist, &pages[0].1, &rendered[1..], &pictures)?;
     out.write(
         &dist.join("standalone.html"),
         &standalone,

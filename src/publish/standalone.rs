@@ -1,10 +1,15 @@
-//! The one-file edition: the page with its CSS, chart pictures, the wasm-bindgen glue and the
-//! WebAssembly (as base64) inlined, so it opens from disk, as an attachment or in a CMS.
+//! The one-file edition: the Traditional page with the other languages' pages as templates
+//! (the reader's is put in place before the first paint), its CSS, chart pictures, the
+//! wasm-bindgen glue and the WebAssembly (as base64) inlined, so it opens from disk, as an
+//! attachment or in a CMS.
 
-use super::html::find_element;
+use super::html::{edition_page_choice, find_element};
 use super::PublishError;
+use crate::embedded::dataset;
+use crate::model::Lang;
+use crate::names::Named;
+use crate::query::url::{switch_href, UrlState};
 use base64::Engine;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The single file in `dist` whose name starts with `prefix` and ends with `suffix`.
@@ -66,43 +71,67 @@ fn glue_starting_from(glue: &str, wasm: &[u8]) -> String {
     )
 }
 
-/// `pictures` as data URIs: swapped in for their paths in `html`, and listed by name in a
-/// `<script id="pictures">` for the app (see `ui::pictures`).
-fn inline_pictures(html: &mut String, pictures: &[(String, String)]) -> Result<(), PublishError> {
-    let mut by_name = BTreeMap::new();
+/// `pictures` as data URIs, swapped in for their paths in `html`.
+fn inline_pictures(html: &mut String, pictures: &[(String, String)]) {
     for (name, svg) in pictures {
         let uri = format!(
             "data:image/svg+xml;base64,{}",
             base64::engine::general_purpose::STANDARD.encode(svg)
         );
         *html = html.replace(&format!("charts/{name}"), &uri);
-        by_name.insert(name.as_str(), uri);
     }
-    let json = serde_json::to_string(&by_name).expect("names and URIs serialize");
-    let at = html.rfind("</body>").ok_or_else(|| missing("</body>"))?;
-    html.insert_str(
-        at,
-        &format!("<script type=\"application/json\" id=\"pictures\">{json}</script>\n"),
-    );
-    Ok(())
 }
 
-/// The one-file edition of `page`, with the assets of `dist` and the `pictures` inlined.
+/// `html` with `others` (each language's rendered page) as templates after its page, the
+/// script that puts the reader's in place, and language links that stay in the file.
+fn with_other_languages(html: &str, others: &[(Lang, String)]) -> Result<String, PublishError> {
+    const MAIN_END: &str = "</main>";
+    let at = html.find(MAIN_END).ok_or_else(|| missing(MAIN_END))? + MAIN_END.len();
+    let templates: String = others
+        .iter()
+        .map(|(lang, page)| {
+            format!(
+                "\n<template id=\"page-{}\" data-title=\"{}\">{page}</template>",
+                lang.tag(),
+                html_escape::encode_double_quoted_attribute(dataset().meta.title.get(*lang))
+            )
+        })
+        .collect();
+    let mut html = format!(
+        "{}{templates}\n{}{}",
+        &html[..at],
+        edition_page_choice(),
+        &html[at..]
+    );
+    for &lang in Lang::ALL {
+        let href = |edition| switch_href(lang, &UrlState::default(), None, edition);
+        html = html.replace(
+            &format!("href=\"{}\"", href(false)),
+            &format!("href=\"{}\"", href(true)),
+        );
+    }
+    Ok(html)
+}
+
+/// The one-file edition of `page` (the Traditional one) and the `others` rendered, with the
+/// assets of `dist` and the `pictures` inlined.
 pub fn assemble(
     dist: &Path,
     page: &str,
+    others: &[(Lang, String)],
     pictures: &[(String, String)],
 ) -> Result<String, PublishError> {
     const HTML: &str = "<html lang=\"zh-Hant\">";
     if !page.contains(HTML) {
         return Err(missing(HTML));
     }
-    let mut html = page.replacen(
+    let page = page.replacen(
         HTML,
         "<html lang=\"zh-Hant\" data-edition=\"standalone\">",
         1,
     );
-    inline_pictures(&mut html, pictures)?;
+    let mut html = with_other_languages(&page, others)?;
+    inline_pictures(&mut html, pictures);
     let (_, css) = asset(dist, "main-", ".css")?;
     swap(
         &mut html,

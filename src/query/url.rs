@@ -130,6 +130,38 @@ pub fn to_query(state: &UrlState) -> String {
     out
 }
 
+/// The file of each language's page, beside the others (so relative asset URLs hold):
+/// `index.html` is the article's own Traditional Chinese.
+pub fn page_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Hant => "index.html",
+        Lang::Hans => "zh-Hans.html",
+        Lang::En => "en.html",
+    }
+}
+
+/// The address of `lang`'s page, relative to the others: the folder itself for `index.html`.
+pub fn page_href(lang: Lang) -> &'static str {
+    match page_name(lang) {
+        "index.html" => "./",
+        name => name,
+    }
+}
+
+/// Where the language switch leads: `lang`'s page showing `state`, at the section with id
+/// `section` if one is given. The query names `lang`, so the page's own choice (by the
+/// browser's languages) keeps it. The one-file edition (`edition`) has every language in
+/// itself: there the link stays in the file and only the query changes.
+pub fn switch_href(lang: Lang, state: &UrlState, section: Option<&str>, edition: bool) -> String {
+    let query = to_query(&UrlState {
+        lang: Some(lang),
+        ..state.clone()
+    });
+    let page = if edition { "" } else { page_href(lang) };
+    let hash = section.map(|id| format!("#{id}")).unwrap_or_default();
+    format!("{page}{query}{hash}")
+}
+
 fn parse_bool(value: &str) -> Option<bool> {
     if value == "1" || value.eq_ignore_ascii_case("true") {
         Some(true)
@@ -182,5 +214,26 @@ mod tests {
         );
         assert_eq!(parse(&to_query(&state)), state.canonical());
         assert_eq!(to_query(&UrlState::default()), "");
+    }
+
+    #[test]
+    fn the_switch_leads_to_the_page_of_its_language_with_the_view() {
+        let mut state = UrlState {
+            lang: Some(Lang::Hant),
+            ..UrlState::default()
+        };
+        state.filter.toggle_kind(MilestoneKind::Landed);
+        assert_eq!(
+            switch_href(Lang::En, &state, Some("projects"), false),
+            "en.html?lang=en&kind=landed#projects"
+        );
+        assert_eq!(
+            switch_href(Lang::Hant, &UrlState::default(), None, false),
+            "./?lang=zh-Hant"
+        );
+        assert_eq!(
+            switch_href(Lang::Hans, &state, None, true),
+            "?lang=zh-Hans&kind=landed"
+        );
     }
 }

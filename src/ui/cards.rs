@@ -1,7 +1,8 @@
 //! The project cards: facets (milestone kind, sector), free-text search, sort, the result
 //! count, and one `article` per project. All selection logic is in `crate::query`.
 
-use super::state::{use_state, SourceRef};
+use super::actions::SourceRef;
+use super::state::use_state;
 use crate::charts::figure_text;
 use crate::embedded::dataset;
 use crate::i18n::strings;
@@ -29,7 +30,7 @@ fn projects() -> &'static [Project] {
 }
 
 #[cfg(feature = "synthetic")]
-fn synthetic_count() -> Option<usize> {
+pub(super) fn synthetic_count() -> Option<usize> {
     let search = web_sys::window()?.location().search().ok()?;
     let n = search
         .split(['?', '&'])
@@ -42,8 +43,9 @@ fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| Catalog::new(projects()))
 }
 
+/// What the cards section (`#projects`, rendered at build time by `page`) holds.
 #[component]
-pub fn ProjectsSection() -> impl IntoView {
+pub fn ProjectsBody() -> impl IntoView {
     let state = use_state();
     let projects = projects();
     let s = move || strings(state.lang.get());
@@ -81,87 +83,85 @@ pub fn ProjectsSection() -> impl IntoView {
     };
     let update = move |f: &dyn Fn(&mut Filter)| state.filter.update(|filter| f(filter));
     view! {
-        <section class="group projects" id="projects" aria-labelledby="projects-title" tabindex="-1">
-            <h2 id="projects-title">{move || s().projects_title}</h2>
-            <p class="intro">{move || s().projects_intro}</p>
-            <div class="controls">
-                <label class="search">
-                    <span>{move || s().search}</span>
-                    <input
-                        node_ref=search_field
-                        type="search"
-                        autocomplete="off"
-                        placeholder=move || s().search_placeholder
-                        prop:value=move || state.filter.with(|f| f.text.clone())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            update(&|f| f.text = text.clone());
-                        }
-                    />
-                </label>
-                <Facet
-                    legend=Signal::derive(move || s().milestone_facet)
-                    options=Signal::derive(move || {
-                        facet_options(counts.get().kinds, &state.filter.get().kinds, s().milestone)
-                    })
-                    on_toggle=Callback::new(move |key: &'static str| {
-                        if let Some(k) = MilestoneKind::from_name(key) {
-                            update(&|f| f.toggle_kind(k));
-                        }
-                    })
+        <h2 id="projects-title">{move || s().projects_title}</h2>
+        <p class="intro">{move || s().projects_intro}</p>
+        <div class="controls">
+            <label class="search">
+                <span>{move || s().search}</span>
+                <input
+                    node_ref=search_field
+                    type="search"
+                    autocomplete="off"
+                    placeholder=move || s().search_placeholder
+                    prop:value=move || state.filter.with(|f| f.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        update(&|f| f.text = text.clone());
+                    }
                 />
-                <Facet
-                    legend=Signal::derive(move || s().sector_facet)
-                    options=Signal::derive(move || {
-                        facet_options(counts.get().sectors, &state.filter.get().sectors, s().sector)
-                    })
-                    on_toggle=Callback::new(move |key: &'static str| {
-                        if let Some(x) = Sector::from_name(key) {
-                            update(&|f| f.toggle_sector(x));
-                        }
-                    })
-                />
-                <label class="sort">
-                    <span>{move || s().sort}</span>
-                    <select on:change=move |ev| {
-                        let sort = match event_target_value(&ev).as_str() {
-                            "name" => Sort::Name,
-                            "sector" => Sort::Sector,
-                            _ => Sort::Article,
-                        };
-                        update(&|f| f.sort = sort);
-                    }>
-                        <option value="article" selected=move || state.filter.with(|f| f.sort == Sort::Article)>{move || s().sort_article}</option>
-                        <option value="name" selected=move || state.filter.with(|f| f.sort == Sort::Name)>{move || s().sort_name}</option>
-                        <option value="sector" selected=move || state.filter.with(|f| f.sort == Sort::Sector)>{move || s().sort_sector}</option>
-                    </select>
-                </label>
-            </div>
-            <div class="result-bar">
-                <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
-                    {move || (s().results)(selected.with(Vec::len), total)}
-                </p>
-                <Show when=move || !state.filter.with(Filter::is_default)>
-                    <button type="button" class="reset" on:click=reset>{move || s().reset}</button>
-                </Show>
-            </div>
-            <Show when=move || selected.with(Vec::is_empty)>
-                <div class="empty">
-                    <p>{move || s().no_results}</p>
-                    <button type="button" on:click=reset>{move || s().reset}</button>
-                </div>
+            </label>
+            <Facet
+                legend=Signal::derive(move || s().milestone_facet)
+                options=Signal::derive(move || {
+                    facet_options(counts.get().kinds, &state.filter.get().kinds, s().milestone)
+                })
+                on_toggle=Callback::new(move |key: &'static str| {
+                    if let Some(k) = MilestoneKind::from_name(key) {
+                        update(&|f| f.toggle_kind(k));
+                    }
+                })
+            />
+            <Facet
+                legend=Signal::derive(move || s().sector_facet)
+                options=Signal::derive(move || {
+                    facet_options(counts.get().sectors, &state.filter.get().sectors, s().sector)
+                })
+                on_toggle=Callback::new(move |key: &'static str| {
+                    if let Some(x) = Sector::from_name(key) {
+                        update(&|f| f.toggle_sector(x));
+                    }
+                })
+            />
+            <label class="sort">
+                <span>{move || s().sort}</span>
+                <select on:change=move |ev| {
+                    let sort = match event_target_value(&ev).as_str() {
+                        "name" => Sort::Name,
+                        "sector" => Sort::Sector,
+                        _ => Sort::Article,
+                    };
+                    update(&|f| f.sort = sort);
+                }>
+                    <option value="article" selected=move || state.filter.with(|f| f.sort == Sort::Article)>{move || s().sort_article}</option>
+                    <option value="name" selected=move || state.filter.with(|f| f.sort == Sort::Name)>{move || s().sort_name}</option>
+                    <option value="sector" selected=move || state.filter.with(|f| f.sort == Sort::Sector)>{move || s().sort_sector}</option>
+                </select>
+            </label>
+        </div>
+        <div class="result-bar">
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+                {move || (s().results)(selected.with(Vec::len), total)}
+            </p>
+            <Show when=move || !state.filter.with(Filter::is_default)>
+                <button type="button" class="reset" on:click=reset>{move || s().reset}</button>
             </Show>
-            <div class="cards">
-                <For each=visible key=|key| *key let:key>
-                    <ProjectCard project=&projects[key.1]/>
-                </For>
+        </div>
+        <Show when=move || selected.with(Vec::is_empty)>
+            <div class="empty">
+                <p>{move || s().no_results}</p>
+                <button type="button" on:click=reset>{move || s().reset}</button>
             </div>
-            <Show when=move || { selected.with(Vec::len) > shown.get() }>
-                <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || format!("+ {}", selected.with(Vec::len) - shown.get())}
-                </button>
-            </Show>
-        </section>
+        </Show>
+        <div class="cards">
+            <For each=visible key=|key| *key let:key>
+                <ProjectCard project=&projects[key.1]/>
+            </For>
+        </div>
+        <Show when=move || { selected.with(Vec::len) > shown.get() }>
+            <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {move || format!("+ {}", selected.with(Vec::len) - shown.get())}
+            </button>
+        </Show>
     }
 }
 
@@ -226,7 +226,7 @@ fn ProjectCard(project: &'static Project) -> impl IntoView {
                 </ul>
             })}
             <button type="button" class="link-button" aria-haspopup="dialog"
-                on:click=move |_| state.source.set(Some(SourceRef::Project(project.id.clone())))>
+                data-source=SourceRef::Project(project.id.clone()).attr()>
                 {move || s().show_source}
             </button>
         </article>

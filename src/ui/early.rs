@@ -1,6 +1,8 @@
-//! What a reader did on the page before the app was live, read from the page that arrived just
-//! before the app takes its place: text typed into the search field, facet options ticked, data
-//! tables opened. The app applies them, so nothing done in that window is lost.
+//! What a reader did on the page before the app was live: text typed into the search field and
+//! facet options ticked. The app reads them from the page before it hydrates the cards (which
+//! sets the controls to the state the build rendered) and applies them after, so nothing done
+//! in that window is lost. (A data table opened stays open by itself: that part of the page is
+//! never touched.)
 
 use super::state::AppState;
 use crate::model::{MilestoneKind, Sector};
@@ -12,8 +14,6 @@ pub struct EarlyInput {
     text: String,
     /// The names of the facet options ticked (`data-key`).
     ticked: Vec<String>,
-    /// Which of the charts' data tables (`details.data-table`, in page order) are open.
-    open_tables: Vec<u32>,
 }
 
 /// The elements of `root` that `css` selects, in page order.
@@ -41,41 +41,26 @@ impl EarlyInput {
             })
             .filter_map(|option| option.get_attribute("data-key"))
             .collect();
-        let open_tables = all::<web_sys::HtmlDetailsElement>(page, "details.data-table")
-            .iter()
-            .zip(0..)
-            .filter(|(details, _)| details.open())
-            .map(|(_, i)| i)
-            .collect();
-        EarlyInput {
-            text,
-            ticked,
-            open_tables,
-        }
+        EarlyInput { text, ticked }
     }
 
-    /// Adds the reader's choices to the state (their text replaces the URL's, their ticks join
-    /// its facets) and opens the tables they opened in the app's page `live`.
-    pub fn apply(self, state: AppState, live: &web_sys::Element) {
-        if !self.text.is_empty() || !self.ticked.is_empty() {
-            state.filter.update(|f| {
-                if !self.text.is_empty() {
-                    f.text = self.text.clone();
-                }
-                for key in &self.ticked {
-                    if let Some(k) = MilestoneKind::from_name(key) {
-                        f.kinds.insert(k);
-                    } else if let Some(s) = Sector::from_name(key) {
-                        f.sectors.insert(s);
-                    }
-                }
-            });
+    /// Adds the reader's choices to the state: their text replaces the URL's, their ticks join
+    /// its facets.
+    pub fn apply(self, state: AppState) {
+        if self.text.is_empty() && self.ticked.is_empty() {
+            return;
         }
-        let tables = all::<web_sys::HtmlDetailsElement>(live, "details.data-table");
-        for i in self.open_tables {
-            if let Some(details) = tables.get(i as usize) {
-                details.set_open(true);
+        state.filter.update(|f| {
+            if !self.text.is_empty() {
+                f.text = self.text.clone();
             }
-        }
+            for key in &self.ticked {
+                if let Some(k) = MilestoneKind::from_name(key) {
+                    f.kinds.insert(k);
+                } else if let Some(s) = Sector::from_name(key) {
+                    f.sectors.insert(s);
+                }
+            }
+        });
     }
 }

@@ -1,6 +1,6 @@
 //! Talking to a host page: inside an iframe, the app reports its height whenever it changes
-//! (first render, language, filters, resizing), in Pym.js's and AMP's message formats; and the
-//! code a newsroom pastes to embed it.
+//! (start, filters, resizing), in Pym.js's and AMP's message formats. (The code a newsroom
+//! pastes to embed it is `embed_code`'s.)
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -102,25 +102,6 @@ pub fn report_height_to_host() {
     on_message.forget();
 }
 
-/// The copy-paste code for a news page: the iframe at `page_url` (with the reader's language
-/// and filters in `query`, plus `embed=1`) and, once per page, the script that sizes it.
-pub fn snippet(page_url: &str, query: &str, title: &str) -> String {
-    let base = page_url.split(['?', '#']).next().unwrap_or_default();
-    let folder = &base[..base.rfind('/').map_or(0, |i| i + 1)];
-    let query = if query.is_empty() {
-        "?embed=1".to_string()
-    } else {
-        format!("{query}&embed=1")
-    };
-    let escape = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;border:0\" height=\"1500\" scrolling=\"no\"></iframe>\n<script src=\"{}\" async></script>",
-        escape(&format!("{base}{query}")),
-        escape(title),
-        escape(&format!("{folder}embed.js")),
-    )
-}
-
 /// The `childId` parameter Pym.js adds to the iframe's URL.
 fn pym_child_id(query: &str) -> Option<String> {
     form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
@@ -135,20 +116,6 @@ fn pym_child_id(query: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn snippet_carries_the_view_and_the_helper() {
-        let code = snippet(
-            "https://news.example/2025/torch/index.html?lang=en#x",
-            "?lang=en&kind=landed",
-            "A \"title\"",
-        );
-        assert_eq!(
-            code,
-            "<iframe src=\"https://news.example/2025/torch/index.html?lang=en&amp;kind=landed&amp;embed=1\" title=\"A &quot;title&quot;\" style=\"width:100%;border:0\" height=\"1500\" scrolling=\"no\"></iframe>\n<script src=\"https://news.example/2025/torch/embed.js\" async></script>"
-        );
-        assert!(snippet("http://h/a/", "", "t").starts_with("<iframe src=\"http://h/a/?embed=1\""));
-    }
 
     #[test]
     fn reads_pyms_child_id() {

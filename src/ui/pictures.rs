@@ -1,32 +1,51 @@
-//! Where a chart picture is: `charts/<name>` beside the page, or, in the one-file edition
-//! (`standalone.html`), the data URI the page carries for it in `<script id="pictures">`.
+//! A chart picture that cannot be shown is said so: its figure's note (rendered hidden at build
+//! time) is shown, for a picture that had already failed when the app started and for one that
+//! fails later.
 
-/// The URL of picture `name` (see `charts::picture_name`).
-pub fn src(name: &str) -> String {
-    embedded(name).unwrap_or_else(|| format!("charts/{name}"))
-}
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-#[cfg(target_arch = "wasm32")]
-fn embedded(name: &str) -> Option<String> {
-    use wasm_bindgen::JsValue;
-    thread_local! {
-        /// The one-file edition's pictures by name, read once; `None` on a hosted page.
-        static PICTURES: Option<JsValue> = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("pictures"))
-            .and_then(|e| e.text_content())
-            .and_then(|json| js_sys::JSON::parse(&json).ok());
+/// Shows the note of each chart picture in `page` that failed, now or later.
+pub fn say_when_missing(page: &web_sys::Element) {
+    if let Ok(pictures) = page.query_selector_all("img.chart-picture") {
+        for i in 0..pictures.length() {
+            let Some(img) = pictures
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok())
+            else {
+                continue;
+            };
+            if img.complete() && img.natural_width() == 0 {
+                show_note(&img);
+            }
+        }
     }
-    PICTURES.with(|pictures| {
-        js_sys::Reflect::get(pictures.as_ref()?, &name.into())
-            .ok()?
-            .as_string()
-    })
+    // `error` does not bubble: it is caught on its way down.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        if let Some(img) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok())
+        {
+            if img.class_list().contains("chart-picture") {
+                show_note(&img);
+            }
+        }
+    });
+    let _ = page.add_event_listener_with_callback_and_bool(
+        "error",
+        on_error.as_ref().unchecked_ref(),
+        true,
+    );
+    on_error.forget();
 }
 
-/// Rendered at build time (`bake`): the hosted page's paths, which the one-file edition's
-/// assembly then swaps for data URIs.
-#[cfg(not(target_arch = "wasm32"))]
-fn embedded(_name: &str) -> Option<String> {
-    None
+fn show_note(img: &web_sys::Element) {
+    let note = img
+        .closest("figure")
+        .ok()
+        .flatten()
+        .and_then(|figure| figure.query_selector(".chart-error").ok().flatten());
+    if let Some(note) = note.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        note.set_hidden(false);
+    }
 }

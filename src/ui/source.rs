@@ -1,7 +1,8 @@
 //! The source panel: the sentence(s) a figure, project or task comes from, in the reader's script,
 //! with restored characters marked and the damaged original kept for provenance.
 
-use super::state::{use_state, SourceRef};
+use super::actions::SourceRef;
+use super::state::use_state;
 use crate::charts::figure_text;
 use crate::embedded::dataset;
 use crate::format;

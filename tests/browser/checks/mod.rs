@@ -122,7 +122,7 @@ pub async fn open(ctx: &Ctx<'_>, query: &str) -> Outcome {
 /// The file of `lang`'s page beside the others, as a link names it (`""` for `index.html`, the
 /// folder itself).
 pub fn page_file(lang: Lang) -> &'static str {
-    match torch2024::publish::page_name(lang) {
+    match torch2024::query::url::page_name(lang) {
         "index.html" => "",
         name => name,
     }

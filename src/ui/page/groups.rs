@@ -2,17 +2,16 @@
 //! figures as tiles and its charts, then the 2025 key tasks.
 
 use super::chart::ChartView;
-use super::state::{use_state, SourceRef};
 use crate::charts::{link_label, link_of};
 use crate::embedded::dataset;
 use crate::format;
 use crate::i18n::strings;
 use crate::model::{Group, Lang, Link, Qualifier, Sentence, Text, Unit};
+use crate::ui::actions::{link_attr, SourceRef};
 use leptos::prelude::*;
 
 #[component]
-pub fn GroupSection(group: &'static Group, on_link: Callback<Link>) -> impl IntoView {
-    let state = use_state();
+pub fn GroupSection(group: &'static Group, lang: Lang) -> impl IntoView {
     let ds = dataset();
     let title_id = format!("group-{}", group.id);
     let stated = ds.figures_of(&group.id).map(|f| TileFigure {
@@ -43,9 +42,9 @@ pub fn GroupSection(group: &'static Group, on_link: Callback<Link>) -> impl Into
     let charts: Vec<_> = ds.charts.iter().filter(|c| c.group == group.id).collect();
     view! {
         <section class="group" aria-labelledby=title_id.clone() id=format!("section-{}", group.id)>
-            <h2 id=title_id.clone()>{move || group.title.get(state.lang.get()).to_string()}</h2>
+            <h2 id=title_id.clone()>{group.title.get(lang).to_string()}</h2>
             <ul class="tiles" role="list">
-                {tiles.into_iter().map(|tile| view! { <Tile tile=tile on_link=on_link/> }).collect_view()}
+                {tiles.into_iter().map(|tile| view! { <Tile tile=tile lang/> }).collect_view()}
             </ul>
             {(!group.highlights.is_empty()).then(|| view! {
                 <ul class="highlights" role="list">
@@ -53,15 +52,15 @@ pub fn GroupSection(group: &'static Group, on_link: Callback<Link>) -> impl Into
                         <li>
                             // The words open the sentence they are, with its provenance.
                             <button type="button" class="highlight" aria-haspopup="dialog"
-                                on:click=move |_| state.source.set(Some(SourceRef::Sentence(sentence.id.clone())))>
-                                {move || highlight_text(sentence, state.lang.get())}
+                                data-source=SourceRef::Sentence(sentence.id.clone()).attr()>
+                                {highlight_text(sentence, lang)}
                             </button>
                         </li>
                     }).collect_view()}
                 </ul>
             })}
             <div class="charts">
-                {charts.into_iter().map(|spec| view! { <ChartView spec=spec on_link=on_link/> }).collect_view()}
+                {charts.into_iter().map(|spec| view! { <ChartView spec=spec lang/> }).collect_view()}
             </div>
         </section>
     }
@@ -95,7 +94,7 @@ struct TileFigure {
 
 /// One figure, large: activating it opens its source sentence.
 #[component]
-fn Tile(tile: TileFigure, on_link: Callback<Link>) -> impl IntoView {
+fn Tile(tile: TileFigure, lang: Lang) -> impl IntoView {
     let TileFigure {
         id,
         label,
@@ -106,26 +105,24 @@ fn Tile(tile: TileFigure, on_link: Callback<Link>) -> impl IntoView {
         source,
         link,
     } = tile;
-    let state = use_state();
-    let text = move || format::figure(value, unit, qualifier, state.lang.get());
-    let s = move || strings(state.lang.get());
-    let open = move |_| state.source.set(Some(source.clone()));
+    let text = format::figure(value, unit, qualifier, lang);
+    let s = strings(lang);
     view! {
         <li class="tile" class:derived=derived data-figure=id>
-            <button type="button" class="tile-main" aria-haspopup="dialog" on:click=open>
-                <span class="tile-label">{move || label.get(state.lang.get()).to_string()}</span>
+            <button type="button" class="tile-main" aria-haspopup="dialog" data-source=source.attr()>
+                <span class="tile-label">{label.get(lang).to_string()}</span>
                 <span class="tile-value">
-                    <span class="tile-qualifier">{move || text().before}</span>
-                    <span class="tile-number">{move || text().number}</span>
-                    <span class="tile-unit">{move || text().after}</span>
+                    <span class="tile-qualifier">{text.before}</span>
+                    <span class="tile-number">{text.number}</span>
+                    <span class="tile-unit">{text.after}</span>
                 </span>
                 <span class="tile-more">
-                    {move || if derived { format!("{} · {}", s().derived, s().how_derived) } else { s().show_source.to_string() }}
+                    {if derived { format!("{} · {}", s.derived, s.how_derived) } else { s.show_source.to_string() }}
                 </span>
             </button>
             {link.map(|link| view! {
-                <button type="button" class="link-button" on:click=move |_| on_link.run(link)>
-                    {move || format!("{} · {}", s().show_projects, link_label(link, state.lang.get()))}
+                <button type="button" class="link-button" data-link=link_attr(link)>
+                    {format!("{} · {}", s.show_projects, link_label(link, lang))}
                 </button>
             })}
         </li>
@@ -133,18 +130,17 @@ fn Tile(tile: TileFigure, on_link: Callback<Link>) -> impl IntoView {
 }
 
 #[component]
-pub fn TasksSection() -> impl IntoView {
-    let state = use_state();
+pub fn TasksSection(lang: Lang) -> impl IntoView {
     view! {
         <section class="group tasks" aria-labelledby="tasks-title" id="section-tasks">
-            <h2 id="tasks-title">{move || dataset().tasks_title.get(state.lang.get()).to_string()}</h2>
+            <h2 id="tasks-title">{dataset().tasks_title.get(lang).to_string()}</h2>
             <ol class="task-list">
                 {dataset().tasks.iter().enumerate().map(|(i, t)| view! {
                     <li>
                         // The task's words open the sentence they come from.
                         <button type="button" class="task-source" aria-haspopup="dialog"
-                            on:click=move |_| state.source.set(Some(SourceRef::Task(i)))>
-                            {move || t.text.get(state.lang.get()).to_string()}
+                            data-source=SourceRef::Task(i).attr()>
+                            {t.text.get(lang).to_string()}
                         </button>
                     </li>
                 }).collect_view()}
