@@ -48,8 +48,8 @@ fn catalog() -> &'static Catalog {
 pub fn ProjectsBody() -> impl IntoView {
     let state = use_state();
     let projects = projects();
-    let s = move || strings(state.lang.get());
-    let selected = Memo::new(move |_| catalog().select(&state.filter.get(), state.lang.get()));
+    let s = strings(state.lang);
+    let selected = Memo::new(move |_| catalog().select(&state.filter.get(), state.lang));
     let counts = Memo::new(move |_| catalog().facet_counts(&state.filter.get()));
     let shown = RwSignal::new(PAGE);
     Effect::new(move |_| {
@@ -64,7 +64,7 @@ pub fn ProjectsBody() -> impl IntoView {
         let order = state.filter.with(|f| match f.sort {
             Sort::Article => 0u8,
             Sort::Sector => 1,
-            Sort::Name => 2 + state.lang.get() as u8,
+            Sort::Name => 2 + state.lang as u8,
         });
         selected
             .get()
@@ -83,16 +83,16 @@ pub fn ProjectsBody() -> impl IntoView {
     };
     let update = move |f: &dyn Fn(&mut Filter)| state.filter.update(|filter| f(filter));
     view! {
-        <h2 id="projects-title">{move || s().projects_title}</h2>
-        <p class="intro">{move || s().projects_intro}</p>
+        <h2 id="projects-title">{s.projects_title}</h2>
+        <p class="intro">{s.projects_intro}</p>
         <div class="controls">
             <label class="search">
-                <span>{move || s().search}</span>
+                <span>{s.search}</span>
                 <input
                     node_ref=search_field
                     type="search"
                     autocomplete="off"
-                    placeholder=move || s().search_placeholder
+                    placeholder=s.search_placeholder
                     prop:value=move || state.filter.with(|f| f.text.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
@@ -101,9 +101,9 @@ pub fn ProjectsBody() -> impl IntoView {
                 />
             </label>
             <Facet
-                legend=Signal::derive(move || s().milestone_facet)
+                legend=s.milestone_facet
                 options=Signal::derive(move || {
-                    facet_options(counts.get().kinds, &state.filter.get().kinds, s().milestone)
+                    facet_options(counts.get().kinds, &state.filter.get().kinds, s.milestone)
                 })
                 on_toggle=Callback::new(move |key: &'static str| {
                     if let Some(k) = MilestoneKind::from_name(key) {
@@ -112,9 +112,9 @@ pub fn ProjectsBody() -> impl IntoView {
                 })
             />
             <Facet
-                legend=Signal::derive(move || s().sector_facet)
+                legend=s.sector_facet
                 options=Signal::derive(move || {
-                    facet_options(counts.get().sectors, &state.filter.get().sectors, s().sector)
+                    facet_options(counts.get().sectors, &state.filter.get().sectors, s.sector)
                 })
                 on_toggle=Callback::new(move |key: &'static str| {
                     if let Some(x) = Sector::from_name(key) {
@@ -123,7 +123,7 @@ pub fn ProjectsBody() -> impl IntoView {
                 })
             />
             <label class="sort">
-                <span>{move || s().sort}</span>
+                <span>{s.sort}</span>
                 <select on:change=move |ev| {
                     let sort = match event_target_value(&ev).as_str() {
                         "name" => Sort::Name,
@@ -132,36 +132,36 @@ pub fn ProjectsBody() -> impl IntoView {
                     };
                     update(&|f| f.sort = sort);
                 }>
-                    <option value="article" selected=move || state.filter.with(|f| f.sort == Sort::Article)>{move || s().sort_article}</option>
-                    <option value="name" selected=move || state.filter.with(|f| f.sort == Sort::Name)>{move || s().sort_name}</option>
-                    <option value="sector" selected=move || state.filter.with(|f| f.sort == Sort::Sector)>{move || s().sort_sector}</option>
+                    <option value="article" selected=move || state.filter.with(|f| f.sort == Sort::Article)>{s.sort_article}</option>
+                    <option value="name" selected=move || state.filter.with(|f| f.sort == Sort::Name)>{s.sort_name}</option>
+                    <option value="sector" selected=move || state.filter.with(|f| f.sort == Sort::Sector)>{s.sort_sector}</option>
                 </select>
             </label>
         </div>
         <div class="result-bar">
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
-                {move || (s().results)(selected.with(Vec::len), total)}
+                {move || (s.results)(selected.with(Vec::len), total)}
             </p>
-            <Show when=move || !state.filter.with(Filter::is_default)>
-                <button type="button" class="reset" on:click=reset>{move || s().reset}</button>
-            </Show>
+            {move || (!state.filter.with(Filter::is_default)).then(|| view! {
+                <button type="button" class="reset" on:click=reset>{s.reset}</button>
+            })}
         </div>
-        <Show when=move || selected.with(Vec::is_empty)>
+        {move || selected.with(Vec::is_empty).then(|| view! {
             <div class="empty">
-                <p>{move || s().no_results}</p>
-                <button type="button" on:click=reset>{move || s().reset}</button>
+                <p>{s.no_results}</p>
+                <button type="button" on:click=reset>{s.reset}</button>
             </div>
-        </Show>
+        })}
         <div class="cards">
             <For each=visible key=|key| *key let:key>
                 <ProjectCard project=&projects[key.1]/>
             </For>
         </div>
-        <Show when=move || { selected.with(Vec::len) > shown.get() }>
+        {move || (selected.with(Vec::len) > shown.get()).then(|| view! {
             <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || format!("+ {}", selected.with(Vec::len) - shown.get())}
             </button>
-        </Show>
+        })}
     }
 }
 
@@ -181,13 +181,13 @@ fn facet_options<T: Named + Ord>(
 
 #[component]
 fn Facet(
-    legend: Signal<&'static str>,
+    legend: &'static str,
     options: Signal<Vec<(&'static str, String, usize, bool)>>,
     on_toggle: Callback<&'static str>,
 ) -> impl IntoView {
     view! {
         <fieldset class="facet">
-            <legend>{move || legend.get()}</legend>
+            <legend>{legend}</legend>
             <div class="facet-options">
                 {move || options.get().into_iter().map(|(key, label, count, checked)| {
                     view! {
@@ -206,28 +206,28 @@ fn Facet(
 #[component]
 fn ProjectCard(project: &'static Project) -> impl IntoView {
     let state = use_state();
-    let lang = move || state.lang.get();
-    let s = move || strings(state.lang.get());
+    let lang = state.lang;
+    let s = strings(state.lang);
     let ds = dataset();
     view! {
         <article class="card" data-project=project.id.clone()>
-            <h3>{move || project.name.get(lang()).to_string()}</h3>
-            <p class="sector">{move || (s().sector)(project.sector)}</p>
+            <h3>{project.name.get(lang).to_string()}</h3>
+            <p class="sector">{(s.sector)(project.sector)}</p>
             <ol class="milestones">
                 {project.milestones.iter().map(|m| view! {
-                    <li data-kind=m.kind.name()>{move || (s().milestone)(m.kind)}</li>
+                    <li data-kind=m.kind.name()>{(s.milestone)(m.kind)}</li>
                 }).collect_view()}
             </ol>
             {(!project.figures.is_empty()).then(|| view! {
                 <ul class="card-figures">
                     {project.figures.iter().filter_map(|id| ds.figure(id)).map(|f| view! {
-                        <li>{move || f.label.get(lang()).to_string()}": "<strong>{move || figure_text(f, lang())}</strong></li>
+                        <li>{f.label.get(lang).to_string()}": "<strong>{figure_text(f, lang)}</strong></li>
                     }).collect_view()}
                 </ul>
             })}
             <button type="button" class="link-button" aria-haspopup="dialog"
                 data-source=SourceRef::Project(project.id.clone()).attr()>
-                {move || s().show_source}
+                {s.show_source}
             </button>
         </article>
     }

@@ -23,7 +23,7 @@ pub fn follow(state: AppState, link: Link) {
         Link::Sector(s) => filter.toggle_sector(s),
     }
     state.filter.set(filter);
-    let lang = state.lang.get_untracked();
+    let lang = state.lang;
     state.announcement.set(format!(
         "{} · {}",
         strings(lang).projects_title,

@@ -19,19 +19,15 @@ fn page_url() -> String {
 #[component]
 pub fn EmbedCode() -> impl IntoView {
     let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = strings(state.lang);
     let copied = RwSignal::new(false);
     let code = move || {
         let query = crate::query::url::to_query(&crate::query::url::UrlState {
             filter: state.filter.get(),
-            lang: Some(state.lang.get()),
+            lang: Some(state.lang),
             embed: false,
         });
-        snippet(
-            &page_url(),
-            &query,
-            dataset().meta.title.get(state.lang.get()),
-        )
+        snippet(&page_url(), &query, dataset().meta.title.get(state.lang))
     };
     let area = NodeRef::<leptos::html::Textarea>::new();
     // Copies with the Clipboard API where the page may (a secure context, not sandboxed);
@@ -60,10 +56,10 @@ pub fn EmbedCode() -> impl IntoView {
         failed.forget();
     };
     view! {
-        <h2 id="embed-title">{move || s().embed_title}</h2>
-        <p>{move || s().embed_intro}</p>
+        <h2 id="embed-title">{s.embed_title}</h2>
+        <p>{s.embed_intro}</p>
         <textarea readonly rows="4" aria-labelledby="embed-title" node_ref=area prop:value=code></textarea>
-        <button type="button" on:click=copy>{move || if copied.get() { s().copied } else { s().copy_code }}</button>
+        <button type="button" on:click=copy>{move || if copied.get() { s.copied } else { s.copy_code }}</button>
     }
 }
 

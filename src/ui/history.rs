@@ -21,7 +21,7 @@ impl AppState {
     fn url_state(&self) -> UrlState {
         UrlState {
             filter: self.filter.get_untracked(),
-            lang: Some(self.lang.get_untracked()),
+            lang: Some(self.lang),
             embed: self.embed.get_untracked(),
         }
     }
@@ -34,7 +34,7 @@ impl AppState {
         Effect::new(move |_| {
             let now = UrlState {
                 filter: self.filter.get(),
-                lang: Some(self.lang.get()),
+                lang: Some(self.lang),
                 embed: self.embed.get(),
             };
             let before = last.get_value();
@@ -55,7 +55,7 @@ impl AppState {
             move || {
                 let parsed = url::parse(&location_search());
                 last.set_value(UrlState {
-                    lang: Some(self.lang.get_untracked()),
+                    lang: Some(self.lang),
                     ..parsed.clone()
                 });
                 self.filter.set(parsed.filter);

@@ -8,6 +8,7 @@ use crate::embedded::dataset;
 use crate::format;
 use crate::i18n::strings;
 use crate::model::{Lang, Sentence};
+use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -42,12 +43,12 @@ pub fn SourceDialog() -> impl IntoView {
             let _ = el.focus();
         }
     };
-    let s = move || strings(state.lang.get());
+    let s = strings(state.lang);
     view! {
         <dialog class="source-dialog" node_ref=dialog aria-labelledby="source-title" on:close=on_close>
             <div class="source-head">
-                <h2 id="source-title">{move || s().source_title}</h2>
-                <button type="button" class="close" on:click=move |_| state.source.set(None)>{move || s().close}</button>
+                <h2 id="source-title">{s.source_title}</h2>
+                <button type="button" class="close" on:click=move |_| state.source.set(None)>{s.close}</button>
             </div>
             {move || state.source.get().map(|r| view! { <SourceBody source=r/> })}
         </dialog>
@@ -58,69 +59,53 @@ pub fn SourceDialog() -> impl IntoView {
 fn SourceBody(source: SourceRef) -> impl IntoView {
     let state = use_state();
     let ds = dataset();
-    let lang = move || state.lang.get();
-    let s = move || strings(state.lang.get());
+    let lang = state.lang;
+    let s = strings(lang);
     match source {
-        SourceRef::Figure(id) => {
-            let Some(f) = ds.figure(&id) else {
-                return ().into_any();
-            };
+        SourceRef::Figure(id) => EitherOf5::A(ds.figure(&id).map(|f| {
             view! {
                 <p class="source-figure">
-                    <strong>{move || f.label.get(lang()).to_string()}</strong>
+                    <strong>{f.label.get(lang).to_string()}</strong>
                     " "
-                    <span class="value">{move || figure_text(f, lang())}</span>
-                    <span class="period">{move || format!(" · {}", f.period.get(lang()))}</span>
+                    <span class="value">{figure_text(f, lang)}</span>
+                    <span class="period">{format!(" · {}", f.period.get(lang))}</span>
                 </p>
-                {f.note.as_ref().map(|n| view! { <p class="note">{move || n.get(lang()).to_string()}</p> })}
+                {f.note.as_ref().map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> })}
                 <SentenceView id=f.source.clone()/>
                 {(!f.also.is_empty()).then(|| view! {
-                    <p class="also">{move || s().also_stated_in}</p>
+                    <p class="also">{s.also_stated_in}</p>
                     {f.also.iter().map(|a| view! { <SentenceView id=a.clone()/> }).collect_view()}
                 })}
             }
-            .into_any()
-        }
-        SourceRef::Derived(id) => {
-            let Some(d) = ds.derived.iter().find(|d| d.id == id) else {
-                return ().into_any();
-            };
+        })),
+        SourceRef::Derived(id) => EitherOf5::B(ds.derived.iter().find(|d| d.id == id).map(|d| {
             view! {
                 <p class="source-figure">
-                    <strong>{move || d.label.get(lang()).to_string()}</strong>
+                    <strong>{d.label.get(lang).to_string()}</strong>
                     " "
-                    <span class="value">{move || format::figure(d.value, d.unit, d.qualifier, lang()).full()}</span>
-                    <span class="derived-badge">{move || format!(" · {}", s().derived)}</span>
+                    <span class="value">{format::figure(d.value, d.unit, d.qualifier, lang).full()}</span>
+                    <span class="derived-badge">{format!(" · {}", s.derived)}</span>
                 </p>
-                <p class="note"><strong>{move || s().how_derived}</strong>": "{move || d.how.get(lang()).to_string()}</p>
+                <p class="note"><strong>{s.how_derived}</strong>": "{d.how.get(lang).to_string()}</p>
                 {d.inputs.iter().filter_map(|i| ds.figure(i)).map(|f| view! { <SentenceView id=f.source.clone()/> }).collect_view()}
             }
-            .into_any()
-        }
-        SourceRef::Sentence(id) => view! { <SentenceView id=id/> }.into_any(),
-        SourceRef::Task(i) => {
-            let Some(t) = ds.tasks.get(i) else {
-                return ().into_any();
-            };
+        })),
+        SourceRef::Sentence(id) => EitherOf5::C(view! { <SentenceView id=id/> }),
+        SourceRef::Task(i) => EitherOf5::D(ds.tasks.get(i).map(|t| {
             view! {
-                <p class="source-figure"><strong>{move || t.text.get(lang()).to_string()}</strong></p>
+                <p class="source-figure"><strong>{t.text.get(lang).to_string()}</strong></p>
                 <SentenceView id=t.source.clone()/>
             }
-            .into_any()
-        }
-        SourceRef::Project(id) => {
-            let Some(p) = ds.projects.iter().find(|p| p.id == id) else {
-                return ().into_any();
-            };
+        })),
+        SourceRef::Project(id) => EitherOf5::E(ds.projects.iter().find(|p| p.id == id).map(|p| {
             view! {
-                <p class="source-figure"><strong>{move || p.name.get(lang()).to_string()}</strong></p>
+                <p class="source-figure"><strong>{p.name.get(lang).to_string()}</strong></p>
                 {p.milestones.iter().map(|m| view! {
-                    <p class="milestone-kind">{move || (s().milestone)(m.kind)}</p>
+                    <p class="milestone-kind">{(s.milestone)(m.kind)}</p>
                     <SentenceView id=m.source.clone()/>
                 }).collect_view()}
             }
-            .into_any()
-        }
+        })),
     }
 }
 
@@ -128,30 +113,28 @@ fn SourceBody(source: SourceRef) -> impl IntoView {
 /// original with an English rendering), restored characters marked, damaged original kept.
 #[component]
 fn SentenceView(id: String) -> impl IntoView {
-    let state = use_state();
-    let Some(sentence) = dataset().sentence(&id) else {
-        return ().into_any();
-    };
-    let s = move || strings(state.lang.get());
-    let damaged = sentence.reading.iter().any(|p| p.restored.is_some());
-    view! {
-        <blockquote class="sentence" data-sentence=sentence.id.clone()>
-            <p lang=move || if state.lang.get() == Lang::Hans { "zh-Hans" } else { "zh-Hant" }>
-                {move || reading(sentence, state.lang.get())}
-            </p>
-            <Show when=move || state.lang.get() == Lang::En>
-                <p class="rendering" lang="en"><span class="visually-hidden">{move || s().english_rendering}": "</span>{sentence.en.clone()}</p>
-            </Show>
-            {damaged.then(|| view! {
-                <p class="restored-note">{move || s().restored_mark}</p>
-                <details class="original">
-                    <summary>{move || s().original_text}</summary>
-                    <p lang="zh-Hant">{sentence.original.clone()}</p>
-                </details>
-            })}
-        </blockquote>
-    }
-    .into_any()
+    let lang = use_state().lang;
+    let s = strings(lang);
+    dataset().sentence(&id).map(|sentence| {
+        let damaged = sentence.reading.iter().any(|p| p.restored.is_some());
+        view! {
+            <blockquote class="sentence" data-sentence=sentence.id.clone()>
+                <p lang=if lang == Lang::Hans { "zh-Hans" } else { "zh-Hant" }>
+                    {reading(sentence, lang)}
+                </p>
+                {(lang == Lang::En).then(|| view! {
+                    <p class="rendering" lang="en"><span class="visually-hidden">{s.english_rendering}": "</span>{sentence.en.clone()}</p>
+                })}
+                {damaged.then(|| view! {
+                    <p class="restored-note">{s.restored_mark}</p>
+                    <details class="original">
+                        <summary>{s.original_text}</summary>
+                        <p lang="zh-Hant">{sentence.original.clone()}</p>
+                    </details>
+                })}
+            </blockquote>
+        }
+    })
 }
 
 fn reading(sentence: &'static Sentence, lang: Lang) -> impl IntoView {
@@ -164,11 +147,10 @@ fn reading(sentence: &'static Sentence, lang: Lang) -> impl IntoView {
         .reading
         .iter()
         .map(|piece| match &piece.restored {
-            Some(r) => view! {
+            Some(r) => Either::Left(view! {
                 <mark class="restored" title=r.why.get(lang).to_string()>{piece.text(script).to_string()}</mark>
-            }
-            .into_any(),
-            None => piece.text(script).to_string().into_any(),
+            }),
+            None => Either::Right(piece.text(script).to_string()),
         })
         .collect_view()
 }

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 /// Signals shared by every component (given through Leptos context).
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: RwSignal<Lang>,
+    /// The page's language: each language has its own page.
+    pub lang: Lang,
     pub filter: RwSignal<Filter>,
     /// Shown inside another page (the URL's `embed`); only the live app knows.
     #[cfg(feature = "hydrate")]
@@ -29,7 +30,7 @@ impl Default for AppState {
     /// no filter. The HTML rendered at build time shows this state.
     fn default() -> AppState {
         AppState {
-            lang: RwSignal::new(Lang::default()),
+            lang: Lang::default(),
             filter: RwSignal::new(Filter::default()),
             #[cfg(feature = "hydrate")]
             embed: RwSignal::new(false),
@@ -45,8 +46,9 @@ impl AppState {
     /// rendered it (no filter). The live app adopts the page in this state, then applies the
     /// URL's (`apply_url`).
     pub fn rendered(lang: Lang) -> AppState {
-        let state = AppState::default();
-        state.lang.set(lang);
-        state
+        AppState {
+            lang,
+            ..AppState::default()
+        }
     }
 }
