@@ -38,7 +38,8 @@ pub(super) fn synthetic_count() -> Option<usize> {
     n.parse().ok().filter(|n| (1..=1_000_000).contains(n))
 }
 
-fn catalog() -> &'static Catalog {
+/// The cards' catalog of [`projects`], built on first use.
+pub(super) fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| Catalog::new(projects()))
 }

@@ -10,13 +10,14 @@ use wasm_bindgen::JsCast;
 
 /// Makes the page live without drawing it again: the DOM that arrived is the DOM that stays.
 ///
-/// The work is spread over two tasks, so that neither holds the main thread for long
+/// The work is spread over three tasks, so that none holds the main thread for long
 /// (Lighthouse's Total Blocking Time):
-/// 1. what the reader has done so far is read from the page (`early`), and the cards are
-///    hydrated in the state the build rendered them in;
-/// 2. the source panel and the embed code are hydrated, the static page is wired up, and then
-///    the URL's state and the reader's early input are applied as ordinary updates. After the
-///    next frame a host page learns the height (`embed`) and `#app` is marked `data-ready`.
+/// 1. the dataset is read and the cards' catalog built (`cards::catalog`);
+/// 2. what the reader has done so far is read from the page (`early`), the cards are hydrated
+///    in the state the build rendered them in, and then the URL's state and the reader's early
+///    input are applied to them as ordinary updates;
+/// 3. the source panel and the embed code are hydrated and the static page is wired up. After
+///    the next frame a host page learns the height (`embed`) and `#app` is marked `data-ready`.
 pub fn start() {
     panic::show_panics_on_page();
     let Some(page) = document().query_selector("#app > .page").ok().flatten() else {
@@ -27,10 +28,16 @@ pub fn start() {
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or_default();
     let state = AppState::rendered(lang);
-    let early = early::EarlyInput::read(&page);
-    adopt_cards(root(CARDS), state);
-    set_timeout(
-        move || {
+    cards::catalog();
+    in_a_task(move || {
+        let early = early::EarlyInput::read(&page);
+        adopt_cards(root(CARDS), state);
+        // In the same task, so that nothing the reader does comes in between. The history
+        // starts from the URL's state: the reader's own input is a change of it.
+        state.apply_url();
+        state.connect();
+        early.apply(state);
+        in_a_task(move || {
             hydrate(
                 root(SOURCE_PANEL),
                 state,
@@ -45,9 +52,6 @@ pub fn start() {
             pictures::say_when_missing(&page);
             switch::carry_the_view(&page, state);
             announce(state);
-            state.connect();
-            state.apply_url();
-            early.apply(state);
             after_next_frame(move || {
                 // Measured first: right after a frame, the layout is up to date.
                 embed::report_height_to_host();
@@ -57,9 +61,13 @@ pub fn start() {
                     let _ = app.set_attribute("data-ready", "");
                 }
             });
-        },
-        Duration::ZERO,
-    );
+        });
+    });
+}
+
+/// Runs `f` in a task of its own, after what the browser has waiting (input, a frame).
+fn in_a_task(f: impl FnOnce() + 'static) {
+    set_timeout(f, Duration::ZERO);
 }
 
 /// Makes the cards section `root` live: hydrates it as the build rendered it. (With
