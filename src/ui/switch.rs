@@ -56,7 +56,8 @@ fn section_in_view() -> Option<String> {
         .filter_map(|i| sections.item(i)?.dyn_into::<web_sys::Element>().ok())
         .find(|s| {
             let rect = s.get_bounding_client_rect();
-            rect.top() <= 0.0 && rect.bottom() > 0.0
+            // A section that starts at the top (to the pixel, as a link to it leaves it) counts.
+            rect.top() < 1.0 && rect.bottom() > 1.0
         })
         .map(|s| s.id())
 }

@@ -13,9 +13,8 @@
   window.addEventListener("error", function (e) {
     var t = e.target;
     if (t instanceof HTMLImageElement) {
-      // A picture whose load was cut short (its element removed, or its source changed, as
-      // when the app replaces the page or switches language) is not a failure; one that
-      // ended with nothing to show is.
+      // A picture whose load was cut short (its element removed, or its source changed) is
+      // not a failure; one that ended with nothing to show is.
       var src = t.currentSrc || t.src;
       setTimeout(function () {
         if (t.isConnected && t.complete && t.naturalWidth === 0 && (t.currentSrc || t.src) === src)

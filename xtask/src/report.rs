@@ -775,7 +775,7 @@ pub fn write(i: &Inputs) -> String {
     d.w("```sh");
     d.w("make bench                     # make dist, then `cargo run -p xtask -- bench`: everything above, rewrites BENCHMARKS.md");
     d.w("make bench BENCH_ARGS=\"--page example.html --ready iframe\"   # another page of dist/ next to its static copy");
-    d.w("cargo run -p xtask -- budget   # only the first-load budget check (exit 1 over 300 KB)");
+    d.w("cargo run -p xtask -- budget   # only the first-load budget check (exit 1 over 220 KB)");
     d.w("cargo run -p xtask -- help     # the options");
     d.w("cargo bench -p torch2024 --features synthetic --bench query                  # section 2 alone");
     d.w("trunk build --release --features synthetic --dist target/dist-synthetic   # the synthetic build of section 3");

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-/// The first-load transfer allowed, in bytes at `gzip -1` (1 KB = 1,000 bytes).
-pub const BUDGET: u64 = 300_000;
+/// The first-load transfer allowed, in bytes at `gzip -1` (1 KB = 1,000 bytes): just above
+/// today's, so that nothing grows unnoticed. (Issue 14 asks for 160 KB; the wasm alone is
+/// still about 179 KB, see BENCHMARKS.md.)
+pub const BUDGET: u64 = 220_000;
 /// What the first load should come down to.
-pub const AIM: u64 = 200_000;
+pub const AIM: u64 = 100_000;
 
 /// One file of `dist/`.
 #[derive(Clone, Debug, PartialEq)]
@@ -239,7 +241,7 @@ pub fn budget(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `223.7 KB (gzip -1): within the budget of 300 KB (the aim is 200 KB)`, or over it.
+/// `208.6 KB (gzip -1): within the budget of 220 KB (the aim is 100 KB)`, or over it.
 pub fn budget_verdict(total: u64) -> String {
     let kb = crate::stats::num(total as f64 / 1000.0, 1);
     let (budget, aim) = (BUDGET / 1000, AIM / 1000);
@@ -327,7 +329,7 @@ mod tests {
 
     #[test]
     fn budget_verdicts() {
-        assert!(budget_verdict(300_001).contains("OVER the budget of 300 KB"));
-        assert!(budget_verdict(223_669).starts_with("223.7 KB (gzip -1): within"));
+        assert!(budget_verdict(220_001).contains("OVER the budget of 220 KB"));
+        assert!(budget_verdict(208_571).starts_with("208.6 KB (gzip -1): within"));
     }
 }

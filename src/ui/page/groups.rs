@@ -112,9 +112,10 @@ fn Tile(tile: TileFigure, lang: Lang) -> impl IntoView {
             <button type="button" class="tile-main" aria-haspopup="dialog" data-source=source.attr()>
                 <span class="tile-label">{label.get(lang).to_string()}</span>
                 <span class="tile-value">
-                    <span class="tile-qualifier">{text.before}</span>
+                    // Only the parts there are: an empty one would be written as a space.
+                    {(!text.before.is_empty()).then(|| view! { <span class="tile-qualifier">{text.before}</span> })}
                     <span class="tile-number">{text.number}</span>
-                    <span class="tile-unit">{text.after}</span>
+                    {(!text.after.is_empty()).then(|| view! { <span class="tile-unit">{text.after}</span> })}
                 </span>
                 <span class="tile-more">
                     {if derived { format!("{} · {}", s.derived, s.how_derived) } else { s.show_source.to_string() }}

@@ -8,6 +8,8 @@ use super::*;
 use crate::engines::{Browser, Chromedriver, Engine};
 use fantoccini::key::Key;
 use std::sync::OnceLock;
+use torch2024::model::{Lang, MilestoneKind};
+use torch2024::query::{url, Filter};
 
 const AXE_RUN: &str = include_str!("../js/axe-run.js");
 const FOCUS_BEHIND_PANEL: &str = include_str!("../js/focus-behind-panel.js");
@@ -309,6 +311,23 @@ pub async fn tab_reaches_every_control_in_order_with_visible_focus(ctx: &Ctx<'_>
         &format!("every part of the page reachable and in reading order {order:?}, got {kinds:?}"),
         firsts.windows(2).all(|w| w[0] < w[1]) && firsts.iter().all(|&f| f != usize::MAX),
     )?;
+    // The language switch: a link to each language's page.
+    let switch = script(
+        ctx,
+        "return Array.from(document.querySelectorAll('.lang-switch > *')) \
+           .map(e => e.tagName.toLowerCase() + (e.hasAttribute('href') ? '[href]' : ''));",
+    )
+    .await?;
+    expect_eq(
+        "the language switch's controls",
+        switch,
+        json!(["a[href]", "a[href]", "a[href]"]),
+    )?;
+    expect_eq(
+        "tab stops in the language switch",
+        stops_of_kind(&want, "language switch"),
+        3,
+    )?;
     let bad: Vec<String> = log
         .iter()
         .filter_map(|e| {
@@ -332,6 +351,11 @@ pub async fn tab_reaches_every_control_in_order_with_visible_focus(ctx: &Ctx<'_>
         ),
         bad.is_empty(),
     )
+}
+
+/// How many of the tab stops `stops` are of `kind`.
+fn stops_of_kind(stops: &[Value], kind: &str) -> usize {
+    stops.iter().filter(|e| e["kind"] == json!(kind)).count()
 }
 
 pub async fn source_panel_holds_and_returns_focus(ctx: &Ctx<'_>) -> Outcome {
@@ -405,6 +429,10 @@ async fn enter_keeps_focus_in_the_cards(
     )
 }
 
+/// The keyboard through the controls that change the page: the skip link takes focus to the
+/// cards; the language links are focusable, visibly, and Enter on one loads that language's
+/// page with the view (a new page, where Tab starts again at the skip link); the reset buttons,
+/// which remove themselves, leave focus in the cards' section.
 pub async fn skip_link_language_switch_and_reset_keep_focus(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant&kind=landed").await?;
     install_keyboard_probe(ctx).await?;
@@ -431,16 +459,43 @@ pub async fn skip_link_language_switch_and_reset_keep_focus(ctx: &Ctx<'_>) -> Ou
         "Tab after the skip link",
     )
     .await?;
-    // The language switch, by keyboard, keeps focus on the pressed button.
-    focus(ctx, ".lang-switch [data-lang='en']").await?;
+    // The language links take focus, visibly; Enter on one follows it to that page, with the
+    // filter.
+    for tag in ["zh-Hans", "en"] {
+        focus(ctx, &format!(".lang-switch a[data-lang='{tag}']")).await?;
+        expect_focus_on(
+            ctx,
+            &format!(".lang-switch a[data-lang='{tag}'][href]"),
+            &format!("the {tag} link focused"),
+        )
+        .await?;
+    }
+    mark_page(ctx).await?;
     press(ctx, Key::Enter, 1).await?;
-    wait_until(ctx, "document.documentElement.lang == 'en'", "English").await?;
-    expect_focus_on(
+    wait_new_page(ctx, "the English page, after Enter on its link").await?;
+    expect_eq("the page's language", page_lang(ctx).await?, Lang::En)?;
+    expect_eq(
+        "the page",
+        script(ctx, "return location.pathname;").await?,
+        json!(format!("{}en.html", crate::PREFIX)),
+    )?;
+    let mut filter = Filter::default();
+    filter.toggle_kind(MilestoneKind::Landed);
+    expect_eq(
+        "the filter in the URL",
+        url::parse(&current_query(ctx).await?).filter,
+        filter.clone(),
+    )?;
+    wait_card_ids(
         ctx,
-        ".lang-switch [data-lang='en'][aria-pressed='true']",
-        "after switching the language with Enter",
+        &expected_cards(&filter, Lang::En),
+        "the filter kept on the English page",
     )
     .await?;
+    // A new page: the keyboard starts again from its top.
+    install_keyboard_probe(ctx).await?;
+    press(ctx, Key::Tab, 1).await?;
+    expect_focus_on(ctx, ".skip-link", "the first Tab on the English page").await?;
     // Reset removes itself: focus must not fall back to the page.
     enter_keeps_focus_in_the_cards(
         ctx,

@@ -119,7 +119,12 @@ async fn go_through_history(
         ctx.client.back().await
     };
     went.map_err(|e| format!("{what}: {e}"))?;
-    wait_until(ctx, in_url, what).await?;
+    if let Err(e) = wait_until(ctx, in_url, what).await {
+        return Err(format!(
+            "{e}; the URL stayed `{}`",
+            current_query(ctx).await?
+        ));
+    }
     wait_cards(ctx, cards).await
 }
 
@@ -150,8 +155,9 @@ pub async fn url_keeps_the_view_through_reload_back_and_forward(ctx: &Ctx<'_>) -
     .await?;
     let view = card_ids(ctx).await?;
     let query = current_query(ctx).await?;
+    mark_page(ctx).await?;
     ctx.client.refresh().await.map_err(|e| e.to_string())?;
-    wait_ready(ctx).await?;
+    wait_new_page(ctx, "the page reloaded").await?;
     expect_eq("the URL after reload", current_query(ctx).await?, query)?;
     expect_eq("the cards after reload", card_ids(ctx).await?, view)?;
     expect_eq(
@@ -287,19 +293,10 @@ pub async fn keyboard_alone_filters_and_opens_sources(ctx: &Ctx<'_>) -> Outcome 
 
 /// On a slow network, what a reader types, ticks and opens while the WebAssembly is still on
 /// its way is there once the app is live: the text in the field, the cards filtered by it and
-/// the facet, the data table open.
+/// the facet, and the data table still open (the same element: nothing replaced it).
 pub async fn early_input_survives_a_slow_start(ctx: &Ctx<'_>) -> Outcome {
     let url = ctx.server.url_with_slow_wasm("?lang=zh-Hant");
-    // Not `goto`, which would wait for the load event, and so for the late WebAssembly.
-    script_with(ctx, "location.href = arguments[0];", vec![json!(url)]).await?;
-    wait_until(
-        ctx,
-        "location.pathname.startsWith('/slow-wasm') && document.readyState != 'loading' \
-         && document.querySelector('#projects input[type=search]') \
-         && !document.querySelector('#app[data-ready]')",
-        "the page that arrived, before the app is live",
-    )
-    .await?;
+    open_before_the_app(ctx, &url).await?;
     let typed = "天馬";
     find(ctx, "#projects input[type=search]")
         .await?
@@ -308,13 +305,19 @@ pub async fn early_input_survives_a_slow_start(ctx: &Ctx<'_>) -> Outcome {
         .map_err(|e| format!("cannot type into the page that arrived: {e}"))?;
     click(ctx, ".facet-option[data-key='construction-start'] input").await?;
     click(ctx, "details.data-table summary").await?;
-    let live = script(ctx, "return !!document.querySelector('#app[data-ready]');").await?;
+    let before = script(
+        ctx,
+        "window.__openedTable = document.querySelector('details.data-table'); \
+         return [window.__openedTable.open, !!document.querySelector('#app[data-ready]')];",
+    )
+    .await?;
+    expect_eq("the data table opened", before[0].clone(), json!(true))?;
     expect(
         &format!(
             "all this done before the app was live (it waits {:?} for its WebAssembly)",
             crate::server::WASM_DELAY
         ),
-        live == json!(false),
+        before[1] == json!(false),
     )?;
     wait_ready(ctx).await?;
     expect_eq("the search field", search_field(ctx).await?, json!(typed))?;
@@ -329,10 +332,80 @@ pub async fn early_input_survives_a_slow_start(ctx: &Ctx<'_>) -> Outcome {
         "the cards of what was typed and ticked",
     )
     .await?;
-    let open = script(
+    let checked = script(
         ctx,
-        "return document.querySelector('details.data-table').open;",
+        "return document.querySelector('.facet-option[data-key=\"construction-start\"] input').checked;",
     )
     .await?;
-    expect_eq("the data table opened", open, json!(true))
+    expect_eq(
+        "the facet ticked before the app was live",
+        checked,
+        json!(true),
+    )?;
+    let table = script(
+        ctx,
+        "var t = window.__openedTable; \
+         return [t.isConnected, t === document.querySelector('details.data-table'), t.open];",
+    )
+    .await?;
+    expect_eq(
+        "the data table opened before the app was live: still in the page, the same element, open",
+        table,
+        json!([true, true, true]),
+    )
+}
+
+/// Opening a view (a filter, a sort, a search, the embed mode in the URL) adds no entry to the
+/// browser's history: Back leaves the page for the one before, as after any page load. An
+/// entry added at start would make the reader's first Back do nothing, and, in an iframe, take
+/// the host article's Back button.
+pub async fn opening_a_view_adds_no_history_entry(ctx: &Ctx<'_>) -> Outcome {
+    let mut wrong = Vec::new();
+    // A page to go back to (in a fresh session, the first page replaces the blank one).
+    open(ctx, "?lang=en").await?;
+    for query in [
+        "?lang=zh-Hant",
+        "?lang=zh-Hant&kind=landed",
+        "?lang=en&sort=name",
+        "?lang=en&q=fund",
+        "?embed=1",
+        "?lang=zh-Hans&embed=1&sector=finance",
+    ] {
+        open(ctx, query).await?;
+        script_with(
+            ctx,
+            "window.__backFrom = arguments[0]; window.__popped = false; \
+             addEventListener('popstate', () => window.__popped = true); \
+             setTimeout(() => history.back(), 0);",
+            vec![json!(query)],
+        )
+        .await?;
+        // Back either leaves the document (right) or stays in it with a `popstate` (an entry
+        // the app added).
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let outcome = loop {
+            let now = script_with(
+                ctx,
+                "return window.__backFrom !== arguments[0] ? 'left' \
+                   : window.__popped ? 'stayed at ' + location.href : 'waiting';",
+                vec![json!(query)],
+            )
+            .await;
+            match now {
+                Ok(v) if v != json!("waiting") => break v.as_str().unwrap_or_default().to_string(),
+                _ if Instant::now() > deadline => break "Back did nothing for 10 s".to_string(),
+                _ => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        if outcome != "left" {
+            wrong.push(format!("{query}: Back {outcome}"));
+        }
+    }
+    expect(
+        &format!(
+            "Back to leave each page just opened (no history entry added by the app's start), but:\n  {}",
+            wrong.join("\n  ")
+        ),
+        wrong.is_empty(),
+    )
 }

@@ -84,7 +84,8 @@ fn edition() -> &'static Dataset {
     })
 }
 
-/// The second edition, built with no change to the code, is a working page of its own.
+/// The second edition, built with no change to the code, is a working site of its own: its
+/// title, cards, chart, tasks and tiles, its search, and its language links to its own pages.
 pub async fn another_edition_opens(ctx: &Ctx<'_>) -> Outcome {
     let ed = edition();
     open_at(ctx, &format!("{}?lang=zh-Hant", ctx.edition.base)).await?;
@@ -120,11 +121,29 @@ pub async fn another_edition_opens(ctx: &Ctx<'_>) -> Outcome {
         "the one card the search names",
     )
     .await?;
-    click(ctx, "[data-lang='en']").await?;
-    wait_until(
+    // Its language links lead to its own English page, with the search.
+    mark_page(ctx).await?;
+    click(ctx, ".lang-switch a[data-lang='en']").await?;
+    wait_new_page(ctx, "the edition's English page").await?;
+    let at = script(
         ctx,
-        &format!("document.title == {:?}", ed.meta.title.en),
-        "the English title",
+        "return [location.pathname, document.documentElement.lang, document.title];",
+    )
+    .await?;
+    expect_eq(
+        "the edition's English page",
+        at,
+        json!([format!("{}en.html", crate::PREFIX), "en", ed.meta.title.en]),
+    )?;
+    expect_eq(
+        "the search carried to the English page",
+        search_field(ctx).await?,
+        json!(name.name.hant),
+    )?;
+    wait_card_ids(
+        ctx,
+        std::slice::from_ref(&name.id),
+        "the one card the search names, in English",
     )
     .await
 }

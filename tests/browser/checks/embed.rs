@@ -139,6 +139,93 @@ pub async fn readable_without_javascript(ctx: &Ctx<'_>) -> Outcome {
     Ok(())
 }
 
+/// A JS expression: the language links of the page in iframe#test-frame, each with the page
+/// its `href` resolves to (path and `lang=`), whether it is marked current, and whether it
+/// is shown.
+const FRAME_LINKS: &str = "Array.from(document.getElementById('test-frame').contentDocument \
+    .querySelectorAll('.lang-switch a[data-lang]')).map(a => { \
+      var u = new URL(a.getAttribute('href'), a.ownerDocument.baseURI); \
+      return [a.dataset.lang, u.pathname, u.searchParams.get('lang'), a.getAttribute('aria-current'), a.getClientRects().length > 0]; })";
+
+/// The path of `lang`'s page under the app's sub-path.
+fn page_path(lang: Lang) -> String {
+    format!("{}{}", crate::PREFIX, page_file(lang))
+}
+
+/// Without JavaScript, each language page has its language links, and they lead to the other
+/// pages: each link is shown, its `href` resolves to its language's file beside the page (with
+/// `lang=`; the current page's marked `aria-current`), and following one (in a frame where no
+/// script runs) loads that language's page.
+pub async fn language_links_lead_to_each_page_without_javascript(ctx: &Ctx<'_>) -> Outcome {
+    open_example(ctx).await?;
+    let ds = dataset();
+    for (i, &lang) in Lang::ALL.iter().enumerate() {
+        let path = match page_file(lang) {
+            "" => "./",
+            file => file,
+        };
+        // A sandbox without allow-scripts: the page loads with JavaScript off.
+        add_frame(ctx, path, 1000, Some("allow-same-origin")).await?;
+        let links = script(ctx, &format!("return {FRAME_LINKS};")).await?;
+        let want: Vec<Value> = Lang::ALL
+            .iter()
+            .map(|&l| {
+                json!([
+                    l.tag(),
+                    page_path(l),
+                    l.tag(),
+                    (l == lang).then_some("page"),
+                    true
+                ])
+            })
+            .collect();
+        expect_eq(
+            &format!("the language links of {path} without JavaScript ([language, page, lang=, aria-current, shown])"),
+            links,
+            json!(want),
+        )?;
+        // Follow the next language's link. (The link's own activation, from the host page:
+        // geckodriver's and WebKitWebDriver's clicks reach a link in a frame where scripts may
+        // not run, as `elementFromPoint` there shows, but do not follow it.)
+        let next = Lang::ALL[(i + 1) % Lang::ALL.len()];
+        script(
+            ctx,
+            &format!(
+                "{IN_FRAME}.querySelector('.lang-switch a[data-lang=\"{}\"]').click();",
+                next.tag()
+            ),
+        )
+        .await?;
+        wait_until(
+            ctx,
+            &format!(
+                "{IN_FRAME} && {IN_FRAME}.location.pathname == {:?} && {IN_FRAME}.readyState == 'complete' \
+                 && {IN_FRAME}.documentElement.lang == {:?}",
+                page_path(next),
+                next.tag()
+            ),
+            &format!("the {} page, from its link on {path} without JavaScript", next.tag()),
+        )
+        .await?;
+        let page = script(ctx, FRAMED_PAGE).await?;
+        expect_eq(
+            &format!(
+                "the title of the {} page, followed from {path} without JavaScript",
+                next.tag()
+            ),
+            page["title"].clone(),
+            json!(ds.meta.title.get(next)),
+        )?;
+        expect_eq(
+            &format!("a page where no script ran, followed from {path}"),
+            page["scripted"].clone(),
+            json!(false),
+        )?;
+        script(ctx, "document.getElementById('test-frame').remove();").await?;
+    }
+    Ok(())
+}
+
 /// The frame's own height report reached the host: the iframe is as tall as its content.
 async fn frame_fits(ctx: &Ctx<'_>, index: u16, what: &str) -> Outcome {
     let mut last = (0.0, 0.0);
@@ -271,6 +358,17 @@ pub async fn narrow_columns_never_scroll_sideways(ctx: &Ctx<'_>) -> Outcome {
             &format!("{query} at {width}px: page {wide}px wide"),
             wide.as_f64().is_some_and(|w| w <= width as f64),
         )?;
+        // `?embed=1` marks the document itself (the page's first script does, for the CSS).
+        let marked = script(
+            ctx,
+            &format!("return {IN_FRAME}.documentElement.classList.contains('embed');"),
+        )
+        .await?;
+        expect_eq(
+            &format!("{query}: <html class=embed>"),
+            marked,
+            json!(query.contains("embed=1")),
+        )?;
         // The page chrome (the colophon) is there, but not in embed mode.
         let chrome = script(
             ctx,
@@ -315,19 +413,67 @@ pub async fn embed_code_carries_the_view(ctx: &Ctx<'_>) -> Outcome {
     expect_eq("errors after copying", probe_errors(ctx).await?, json!([]))
 }
 
+/// The one-file edition opens from disk, works, fetches nothing, and switches language within
+/// itself (its English page, from its template, with the filter).
 pub async fn standalone_file_opens_from_disk(ctx: &Ctx<'_>) -> Outcome {
     let file = ctx.server.root.join("standalone.html");
     let file = file
         .canonicalize()
         .map_err(|e| format!("{}: {e}", file.display()))?;
-    ctx.client
-        .goto(&format!("file://{}", file.display()))
-        .await
-        .map_err(|e| e.to_string())?;
-    wait_ready(ctx).await?;
+    open_at(ctx, &format!("file://{}", file.display())).await?;
     wait_for_pictures(ctx).await?;
     click(ctx, ".facet-option[data-key='landed'] input").await?;
     wait_card_ids(ctx, &cards_of(MilestoneKind::Landed), "the cards to filter").await?;
     let fetched = script(ctx, "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('data:'));").await?;
-    expect_eq("files fetched by the one-file edition", fetched, json!([]))
+    expect_eq("files fetched by the one-file edition", fetched, json!([]))?;
+    // Its language links stay in the file: the English page comes from its template, with the
+    // filter.
+    let href = script(
+        ctx,
+        "return document.querySelector('.lang-switch a[data-lang=\"en\"]').getAttribute('href');",
+    )
+    .await?;
+    expect_eq(
+        "the English link of the one-file edition",
+        href,
+        json!("?lang=en&kind=landed"),
+    )?;
+    mark_page(ctx).await?;
+    click(ctx, ".lang-switch a[data-lang='en']").await?;
+    wait_new_page(ctx, "the one-file edition in English").await?;
+    let at = script(
+        ctx,
+        "return [location.pathname.split('/').pop(), location.search, document.documentElement.lang, \
+                 document.title, document.querySelectorAll('#app > .page').length, document.querySelector('#app > .page').lang, \
+                 document.querySelector('.lang-switch a[aria-current=page]').dataset.lang];",
+    )
+    .await?;
+    expect_eq(
+        "the one-file edition after its English link ([file, query, lang, title, pages, page lang, current link])",
+        at,
+        json!([
+            "standalone.html",
+            "?lang=en&kind=landed",
+            "en",
+            dataset().meta.title.en,
+            1,
+            "en",
+            "en"
+        ]),
+    )?;
+    let mut filter = Filter::default();
+    filter.toggle_kind(MilestoneKind::Landed);
+    wait_card_ids(
+        ctx,
+        &expected_cards(&filter, Lang::En),
+        "the filter kept in English",
+    )
+    .await?;
+    wait_for_pictures(ctx).await?;
+    let fetched = script(ctx, "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('data:'));").await?;
+    expect_eq(
+        "files fetched by the one-file edition in English",
+        fetched,
+        json!([]),
+    )
 }

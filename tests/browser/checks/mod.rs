@@ -44,6 +44,7 @@ macro_rules! checks {
 
 checks![
     page::title_and_charts_render,
+    page::no_node_is_replaced_on_start,
     page::every_section_renders,
     page::no_console_error_or_failed_request,
     page::source_panel_shows_each_figures_sentence,
@@ -59,11 +60,14 @@ checks![
     cards::empty_result_offers_a_reset,
     cards::keyboard_alone_filters_and_opens_sources,
     cards::early_input_survives_a_slow_start,
+    cards::opening_a_view_adds_no_history_entry,
     langs::each_language_by_url,
     langs::switch_changes_every_text_and_keeps_the_view,
+    langs::switch_carries_the_view,
     langs::lang_and_browser_lead_to_the_language_page,
     embed::strict_csp_holds,
     embed::readable_without_javascript,
+    embed::language_links_lead_to_each_page_without_javascript,
     embed::iframes_size_themselves,
     embed::sandboxed_iframe_works,
     embed::narrow_columns_never_scroll_sideways,
@@ -128,15 +132,70 @@ pub fn page_file(lang: Lang) -> &'static str {
     }
 }
 
+/// Opens `url` and waits until the app is live on the page it leads to. (The page shown before
+/// is marked first: an engine may end `goto` while the page it leaves is still shown, as
+/// Firefox has when the new page's first script sends the reader on to another, and that page
+/// must not pass for the new one.)
 pub async fn open_at(ctx: &Ctx<'_>, url: &str) -> Outcome {
+    // A page that takes no script (a blank one, say) has nothing to be mistaken for.
+    let _ = mark_page(ctx).await;
     ctx.client
         .goto(url)
         .await
         .map_err(|e| format!("cannot open {url}: {e}"))?;
+    wait_new_page(ctx, &format!("the page of {url}")).await
+}
+
+/// Marks the document shown now, so that [`wait_new_page`] can tell the next one from it.
+pub async fn mark_page(ctx: &Ctx<'_>) -> Outcome {
+    script(ctx, "window.__leaving = true;").await.map(|_| ())
+}
+
+/// Waits until the browser shows a document other than the one [`mark_page`] marked, and the
+/// app is live on it: after following a link, say.
+pub async fn wait_new_page(ctx: &Ctx<'_>, what: &str) -> Outcome {
+    wait_through_navigation(ctx, "!window.__leaving", what).await?;
     wait_ready(ctx).await
 }
 
-/// The app has replaced the loading content and drawn its cards.
+/// Goes to `url` without waiting for its load event (as `goto` would, and so for the
+/// WebAssembly that the server's `/slow-wasm` holds back), and waits until its HTML has arrived
+/// (past DOMContentLoaded) while the app is not live yet.
+pub async fn open_before_the_app(ctx: &Ctx<'_>, url: &str) -> Outcome {
+    mark_page(ctx).await?;
+    script_with(ctx, "location.href = arguments[0];", vec![json!(url)]).await?;
+    wait_through_navigation(
+        ctx,
+        "!window.__leaving && document.readyState != 'loading' \
+         && document.querySelector('#app > .page') && !document.querySelector('#app[data-ready]')",
+        &format!("the page that arrived from {url}, before the app is live"),
+    )
+    .await
+}
+
+/// Waits until `js` (an expression) is truthy, while the page may be replaced by another: a
+/// script that fails because its document went away is tried again.
+async fn wait_through_navigation(ctx: &Ctx<'_>, js: &str, what: &str) -> Outcome {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let last = match script(ctx, &format!("return !!({js});")).await {
+            Ok(Value::Bool(true)) => return Ok(()),
+            Ok(v) => v.to_string(),
+            Err(e) => e,
+        };
+        if Instant::now() > deadline {
+            let at = script(ctx, "return location.href;")
+                .await
+                .unwrap_or_default();
+            return Err(format!(
+                "timed out after {PATIENCE:?} waiting for {what} (`{js}`: {last}; at {at})"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The app has made the page live and drawn its cards.
 pub async fn wait_ready(ctx: &Ctx<'_>) -> Outcome {
     let Err(why) = wait_for(ctx, "#app[data-ready] .page #projects .result-count").await else {
         return Ok(());

@@ -11,6 +11,8 @@ use torch2024::query::Filter;
 
 const CHART_PICTURE: &str = include_str!("../js/chart-picture.js");
 const FIRST_BAR: &str = include_str!("../js/first-bar.js");
+const ARRIVED: &str = include_str!("../js/arrived.js");
+const ARRIVED_STILL: &str = include_str!("../js/arrived-still.js");
 
 /// The text of the picture chart `id` shows (the SVG file the browser chose).
 async fn picture_text(ctx: &Ctx<'_>, id: &str) -> Result<(String, String), String> {
@@ -42,6 +44,70 @@ pub async fn title_and_charts_render(ctx: &Ctx<'_>) -> Outcome {
                 svg.contains(&format!(">{}</text>", row.text)),
             )?;
         }
+    }
+    Ok(())
+}
+
+/// The app adopts the page that arrived instead of drawing it again: on a slow network (the
+/// server holds the WebAssembly back), the elements kept right after the HTML arrived (the
+/// page, its title, the first tile, a chart picture, the first card, the search field, the
+/// language links, …) are, once the app is live, still in the document and still the ones
+/// the page's selectors find; no element of `#app` was removed meanwhile; and the Largest
+/// Contentful Paint candidates (where the engine reports them: Chromium, Firefox) are still in
+/// the document, so the paint a reader saw first is not painted again.
+pub async fn no_node_is_replaced_on_start(ctx: &Ctx<'_>) -> Outcome {
+    open_before_the_app(ctx, &ctx.server.url_with_slow_wasm("?lang=zh-Hant")).await?;
+    let arrived = script(ctx, ARRIVED).await?;
+    expect_eq(
+        "every element to keep, in the page that arrived",
+        arrived["missing"].clone(),
+        json!([]),
+    )?;
+    expect(
+        &format!(
+            "the elements kept before the app was live (it waits {:?} for its WebAssembly)",
+            crate::server::WASM_DELAY
+        ),
+        arrived["live"] == json!(false),
+    )?;
+    wait_ready(ctx).await?;
+    // The app's updates after start (a frame or two) are past.
+    wait_settled(ctx).await?;
+    let still = script(ctx, ARRIVED_STILL).await?;
+    let replaced: Vec<&String> = still["kept"]
+        .as_object()
+        .map(|kept| {
+            kept.iter()
+                .filter(|(_, same)| **same != json!(true))
+                .map(|(name, _)| name)
+                .collect()
+        })
+        .unwrap_or_default();
+    expect(
+        &format!("the elements that arrived to be the page's once it is live; replaced or gone: {replaced:?}"),
+        replaced.is_empty(),
+    )?;
+    expect_eq(
+        "elements removed from #app while the app started",
+        still["removed"].clone(),
+        json!([]),
+    )?;
+    if arrived["lcp"] == json!(true) {
+        let candidates = still["lcp"].as_array().cloned().unwrap_or_default();
+        expect(
+            &format!("a Largest Contentful Paint candidate, got {candidates:?}"),
+            !candidates.is_empty(),
+        )?;
+        let gone: Vec<&Value> = candidates
+            .iter()
+            .filter(|c| c["connected"] != json!(true))
+            .collect();
+        expect(
+            &format!(
+                "every Largest Contentful Paint candidate still in the document; gone: {gone:?}"
+            ),
+            gone.is_empty(),
+        )?;
     }
     Ok(())
 }

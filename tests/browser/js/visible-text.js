@@ -1,5 +1,5 @@
 // Test-only, run by checks/langs.rs: the page's visible text, leaving out the language switch
-// (each button is in its own language), the source panel, and anything marked with another
+// (each link is in its own language), the source panel, and anything marked with another
 // `lang`; with the title and the placeholders.
 var clone = document.querySelector('#app').cloneNode(true);
 clone.querySelectorAll('.lang-switch, dialog').forEach(e => e.remove());
