@@ -7,7 +7,7 @@
 //! - [`embedded`]: the checked dataset compiled into the app;
 //! - [`format`], [`i18n`]: numbers and interface strings in each language;
 //! - [`charts`]: pure functions from the model to `charming` charts;
-//! - [`ui`]: Leptos components that wire signals to views;
+//! - [`ui`]: the page rendered at build time (Leptos, `ssr`) and the live app that adopts it;
 //! - [`publish`] (build time only): finishes `dist/` (HTML rendered at build time, CSP,
 //!   downloads, the one-file edition).
 

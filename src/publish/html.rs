@@ -22,6 +22,9 @@ fn missing(what: &str) -> PublishError {
 
 /// The page of `lang`: trunk's `template` with the app rendered in `lang` (`app_html`) in its
 /// `<main id="app">`, and the language, title and description (the dek) of that language.
+/// Without trunk's preloads of the glue and the WebAssembly: the page is whole without them,
+/// so they are fetched when its module script runs, after it is parsed, and do not compete
+/// with its first paint.
 pub fn page(
     template: &str,
     app_html: &str,
@@ -34,7 +37,12 @@ pub fn page(
     if !html.contains(&opening) {
         return Err(missing(&opening));
     }
-    let html = html.replacen(&opening, &format!("<html lang=\"{}\">", lang.tag()), 1);
+    let mut html = html.replacen(&opening, &format!("<html lang=\"{}\">", lang.tag()), 1);
+    for preload in ["rel=\"modulepreload\"", "rel=\"preload\""] {
+        let (start, end) = find_element(&html, "<link", preload)
+            .ok_or_else(|| missing(&format!("<link {preload}>")))?;
+        html.replace_range(start..end, "");
+    }
     with_title_and_description(&html, meta, lang)
         .ok_or_else(|| missing("<title> and <meta name=\"description\"> to fill in"))
 }
@@ -197,9 +205,10 @@ mod tests {
             byline: text("b"),
             source: text("s"),
         };
-        let template = r#"<html lang="zh-Hant"><head><meta charset="utf-8"><title>x</title><meta name="description" content="x"></head><main id="app"></main>"#;
+        let template = r#"<html lang="zh-Hant"><head><meta charset="utf-8"><title>x</title><meta name="description" content="x"><link rel="modulepreload" href="./a.js"><link rel="preload" href="./a.wasm" as="fetch"></head><main id="app"></main>"#;
         let en = page(template, "<p>app</p>", &meta, Lang::En).unwrap();
         assert!(en.starts_with(r#"<html lang="en"><head>"#), "{en}");
+        assert!(!en.contains("preload"), "{en}");
         assert!(
             en.contains("<title>t en</title>") && en.contains(r#"content="d en""#),
             "{en}"

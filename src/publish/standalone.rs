@@ -149,8 +149,6 @@ pub fn assemble(
     )?;
     let (_, glue) = asset(dist, "torch2024-", ".js")?;
     let (_, wasm) = asset(dist, "torch2024-", "_bg.wasm")?;
-    swap(&mut html, "<link", "rel=\"modulepreload\"", "")?;
-    swap(&mut html, "<link", "rel=\"preload\"", "")?;
     swap(
         &mut html,
         "<script",
