@@ -583,3 +583,29 @@ fn another_edition_loads_from_its_own_folder() {
     );
     assert_eq!(ds.tasks_title.en, "Key tasks for 2026");
 }
+
+#[test]
+fn each_figure_quote_is_marked_in_its_sentence_in_both_scripts() {
+    let ds = dataset();
+    for f in &ds.figures {
+        let sentence = ds.sentence(&f.source).expect("the build checks sources");
+        let quoted = |lang| {
+            sentence
+                .segments(lang, Some(&f.quote))
+                .iter()
+                .filter(|s| s.quoted)
+                .map(|s| s.text)
+                .collect::<String>()
+        };
+        assert_eq!(quoted(Lang::Hant), f.quote, "figure {}", f.id);
+        assert_eq!(quoted(Lang::En), f.quote, "figure {}", f.id);
+        // Simplified is converted character for character: the same characters are marked.
+        assert_eq!(
+            quoted(Lang::Hans).chars().count(),
+            f.quote.chars().count(),
+            "figure {}",
+            f.id
+        );
+        assert!(sentence.restored(Lang::Hans).contains(&quoted(Lang::Hans)));
+    }
+}

@@ -71,7 +71,7 @@ fn SourceBody(source: SourceRef) -> impl IntoView {
                     <span class="period">{format!(" · {}", f.period.get(lang))}</span>
                 </p>
                 {f.note.as_ref().map(|n| view! { <p class="note">{n.get(lang).to_string()}</p> })}
-                <SentenceView id=f.source.clone()/>
+                <SentenceView id=f.source.clone() quote=f.quote.as_str()/>
                 {(!f.also.is_empty()).then(|| view! {
                     <p class="also">{s.also_stated_in}</p>
                     {f.also.iter().map(|a| view! { <SentenceView id=a.clone()/> }).collect_view()}
@@ -87,7 +87,7 @@ fn SourceBody(source: SourceRef) -> impl IntoView {
                     <span class="derived-badge">{format!(" · {}", s.derived)}</span>
                 </p>
                 <p class="note"><strong>{s.how_derived}</strong>": "{d.how.get(lang).to_string()}</p>
-                {d.inputs.iter().filter_map(|i| ds.figure(i)).map(|f| view! { <SentenceView id=f.source.clone()/> }).collect_view()}
+                {d.inputs.iter().filter_map(|i| ds.figure(i)).map(|f| view! { <SentenceView id=f.source.clone() quote=f.quote.as_str()/> }).collect_view()}
             }
         })),
         SourceRef::Sentence(id) => EitherOf5::C(view! { <SentenceView id=id/> }),
@@ -110,9 +110,15 @@ fn SourceBody(source: SourceRef) -> impl IntoView {
 }
 
 /// One sentence: the restored reading in the reader's script (in English: the Traditional
-/// original with an English rendering), restored characters marked, damaged original kept.
+/// original with an English rendering), restored characters marked, the figure's words set
+/// off, damaged original kept.
 #[component]
-fn SentenceView(id: String) -> impl IntoView {
+fn SentenceView(
+    id: String,
+    /// The words of the sentence that state the figure shown, if any.
+    #[prop(optional)]
+    quote: Option<&'static str>,
+) -> impl IntoView {
     let lang = use_state().lang;
     let s = strings(lang);
     dataset().sentence(&id).map(|sentence| {
@@ -120,7 +126,7 @@ fn SentenceView(id: String) -> impl IntoView {
         view! {
             <blockquote class="sentence" data-sentence=sentence.id.clone()>
                 <p lang=if lang == Lang::Hans { "zh-Hans" } else { "zh-Hant" }>
-                    {reading(sentence, lang)}
+                    {reading(sentence, lang, quote)}
                 </p>
                 {(lang == Lang::En).then(|| view! {
                     <p class="rendering" lang="en"><span class="visually-hidden">{s.english_rendering}": "</span>{sentence.en.clone()}</p>
@@ -137,20 +143,24 @@ fn SentenceView(id: String) -> impl IntoView {
     })
 }
 
-fn reading(sentence: &'static Sentence, lang: Lang) -> impl IntoView {
-    let script = if lang == Lang::Hans {
-        Lang::Hans
-    } else {
-        Lang::Hant
-    };
+/// The sentence's runs (see `Sentence::segments`): restored characters marked, and the words
+/// that state the figure (`quote`) set off.
+fn reading(sentence: &'static Sentence, lang: Lang, quote: Option<&str>) -> impl IntoView {
     sentence
-        .reading
-        .iter()
-        .map(|piece| match &piece.restored {
-            Some(r) => Either::Left(view! {
-                <mark class="restored" title=r.why.get(lang).to_string()>{piece.text(script).to_string()}</mark>
-            }),
-            None => Either::Right(piece.text(script).to_string()),
+        .segments(lang, quote)
+        .into_iter()
+        .map(|run| {
+            let text = match run.restored {
+                Some(r) => Either::Left(view! {
+                    <mark class="restored" title=r.why.get(lang).to_string()>{run.text}</mark>
+                }),
+                None => Either::Right(run.text),
+            };
+            if run.quoted {
+                Either::Left(view! { <strong class="quote">{text}</strong> })
+            } else {
+                Either::Right(text)
+            }
         })
         .collect_view()
 }

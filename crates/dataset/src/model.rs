@@ -153,6 +153,65 @@ impl Piece {
     }
 }
 
+/// A run of a sentence as the source panel shows it: restored or not, within the words that
+/// state a figure or not (see [`Sentence::segments`]).
+#[derive(Clone, PartialEq, Debug)]
+pub struct Segment<'a> {
+    pub text: &'a str,
+    pub restored: Option<&'a Restoration>,
+    pub quoted: bool,
+}
+
+impl Sentence {
+    /// The restored reading in `lang`'s script (Traditional for English), in runs that split
+    /// where a restored span or the words `quote` (in the Traditional reading, as a figure's
+    /// quote is) begin or end. Simplified text is converted character for character, so the
+    /// quote covers the same characters in either script. A quote the sentence does not hold
+    /// marks nothing.
+    pub fn segments(&self, lang: Lang, quote: Option<&str>) -> Vec<Segment<'_>> {
+        let script = if lang == Lang::Hans {
+            Lang::Hans
+        } else {
+            Lang::Hant
+        };
+        let range = quote.filter(|q| !q.is_empty()).and_then(|q| {
+            let hant = self.restored(Lang::Hant);
+            let start = hant[..hant.find(q)?].chars().count();
+            Some(start..start + q.chars().count())
+        });
+        let mut out = Vec::new();
+        let mut at = 0;
+        for piece in &self.reading {
+            let text = piece.text(script);
+            let chars = text.chars().count();
+            // The piece's character offsets where the quote begins and ends, within it.
+            let mut cuts = vec![0, chars];
+            if let Some(r) = &range {
+                for edge in [r.start, r.end] {
+                    if edge > at && edge < at + chars {
+                        cuts.push(edge - at);
+                    }
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+            for pair in cuts.windows(2) {
+                let quoted = range
+                    .as_ref()
+                    .is_some_and(|r| r.start <= at + pair[0] && at + pair[1] <= r.end);
+                out.push(Segment {
+                    text: &text[byte(pair[0])..byte(pair[1])],
+                    restored: piece.restored.as_ref(),
+                    quoted,
+                });
+            }
+            at += chars;
+        }
+        out
+    }
+}
+
 /// Why a span was restored (what the source had there is in [`Sentence::original`]).
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct Restoration {
@@ -412,5 +471,58 @@ mod tests {
         assert_eq!(pick(&["en-US", "zh-CN"]), Lang::En);
         assert_eq!(pick(&["fr"]), Lang::En);
         assert_eq!(pick(&[]), Lang::Hant);
+    }
+
+    #[test]
+    fn a_quote_marks_its_words_across_restored_pieces() {
+        let piece = |hant: &str, hans: &str, restored: bool| Piece {
+            hant: hant.into(),
+            hans: hans.into(),
+            restored: restored.then(|| Restoration {
+                why: Text {
+                    hant: "w".into(),
+                    hans: "w".into(),
+                    en: "w".into(),
+                },
+            }),
+        };
+        let sentence = Sentence {
+            id: "s".into(),
+            original: String::new(),
+            reading: vec![
+                piece("引進項目", "引进项目", false),
+                piece("131個", "131个", true),
+                piece(",總投資", ",总投资", false),
+            ],
+            en: String::new(),
+        };
+        let runs = |lang, quote| {
+            sentence
+                .segments(lang, quote)
+                .into_iter()
+                .map(|s| (s.text, s.restored.is_some(), s.quoted))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            runs(Lang::Hant, Some("項目131個,總")),
+            vec![
+                ("引進", false, false),
+                ("項目", false, true),
+                ("131個", true, true),
+                (",總", false, true),
+                ("投資", false, false),
+            ]
+        );
+        // The same characters in Simplified; English shows the Traditional reading.
+        assert_eq!(
+            runs(Lang::Hans, Some("項目131個,總"))
+                .iter()
+                .filter(|r| r.2)
+                .map(|r| r.0)
+                .collect::<String>(),
+            "项目131个,总"
+        );
+        assert_eq!(runs(Lang::En, None), runs(Lang::Hant, Some("not in it")));
+        assert_eq!(runs(Lang::En, None).len(), 3);
     }
 }

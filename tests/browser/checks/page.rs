@@ -170,6 +170,8 @@ pub async fn no_console_error_or_failed_request(ctx: &Ctx<'_>) -> Outcome {
 }
 
 /// Every tile opens the panel with its own source sentence; Escape closes it and focus returns.
+/// Each figure's tile opens its sentence, with the words that state the figure (its `quote`)
+/// marked, and focus comes back to the tile.
 pub async fn source_panel_shows_each_figures_sentence(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
     for f in &dataset().figures {
@@ -187,10 +189,20 @@ pub async fn source_panel_shows_each_figures_sentence(ctx: &Ctx<'_>) -> Outcome 
             shown,
             json!(true),
         )?;
-        let panel = text(ctx, "dialog.source-dialog").await?;
-        expect(
-            &format!("the panel to quote `{}`", f.quote),
-            panel.contains(&f.quote),
+        // The words that state the figure are set off in its sentence, and only those.
+        let marked = script(
+            ctx,
+            &format!(
+                "return Array.from(document.querySelectorAll('dialog.source-dialog \
+                   [data-sentence=\"{}\"] .quote')).map(e => e.textContent).join('');",
+                f.source
+            ),
+        )
+        .await?;
+        expect_eq(
+            &format!("figure {}: the words marked in its sentence", f.id),
+            marked,
+            json!(f.quote),
         )?;
         escape_closes_the_panel(ctx).await?;
         let focused = script(
@@ -210,6 +222,21 @@ pub async fn source_panel_marks_restored_characters(ctx: &Ctx<'_>) -> Outcome {
         "the restored characters",
         text(ctx, "dialog.source-dialog mark.restored").await?,
         "平台".to_string(),
+    )?;
+    // Restored characters within the figure's words are both.
+    let quoted_restored = script(
+        ctx,
+        "return Array.from(document.querySelectorAll('dialog.source-dialog .quote mark.restored')).length;",
+    )
+    .await?;
+    let quote = &dataset()
+        .figure("firms-financed")
+        .ok_or("no figure firms-financed")?
+        .quote;
+    expect_eq(
+        "restored characters marked within the figure's words",
+        quoted_restored.as_u64() > Some(0),
+        quote.contains("平台"),
     )?;
     let original = text(ctx, "dialog.source-dialog details.original p").await?;
     expect(
