@@ -50,6 +50,8 @@ pub struct Strings {
     /// The text summary of a bar chart, from its items (label and value each).
     pub bar_chart: fn(&[String]) -> String,
     pub results: fn(usize, usize) -> String,
+    /// Where a quoted sentence stands in the report: its paragraph.
+    pub paragraph: fn(u32) -> String,
     pub date: fn(&str) -> String,
     pub sector: fn(Sector) -> &'static str,
     pub milestone: fn(MilestoneKind) -> &'static str,
@@ -138,6 +140,7 @@ const HANT: Strings = Strings {
     error_banner: "抱歉,圖表出錯了,請重新載入頁面。",
     bar_chart: |items| format!("條形圖:{}。", items.join(";")),
     results: |n, total| format!("顯示 {n} / {total} 個項目"),
+    paragraph: |n| format!("報道第{n}段"),
     date: chinese_date,
     sector: |s| match s {
         Sector::NewEnergy => "新能源與儲能",
@@ -208,6 +211,7 @@ const HANS: Strings = Strings {
     error_banner: "抱歉,图表出错了,请重新加载页面。",
     bar_chart: |items| format!("条形图:{}。", items.join(";")),
     results: |n, total| format!("显示 {n} / {total} 个项目"),
+    paragraph: |n| format!("报道第{n}段"),
     date: chinese_date,
     sector: |s| match s {
         Sector::NewEnergy => "新能源与储能",
@@ -278,6 +282,7 @@ const EN: Strings = Strings {
     error_banner: "Sorry, the infographic stopped working. Please reload the page.",
     bar_chart: |items| format!("Bar chart: {}.", items.join("; ")),
     results: |n, total| format!("Showing {n} of {total} projects"),
+    paragraph: |n| format!("Paragraph {n} of the report"),
     date: english_date,
     sector: |s| match s {
         Sector::NewEnergy => "New energy & storage",

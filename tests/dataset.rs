@@ -609,3 +609,19 @@ fn each_figure_quote_is_marked_in_its_sentence_in_both_scripts() {
         assert!(sentence.restored(Lang::Hans).contains(&quoted(Lang::Hans)));
     }
 }
+
+#[test]
+fn each_sentence_knows_its_paragraph_the_line_of_the_article() {
+    let path = data_dir().join("source/torch-2024-work-report.zh-Hant.txt");
+    let article = std::fs::read_to_string(&path).expect("the source article is UTF-8");
+    let lines: Vec<&str> = article.lines().collect();
+    for s in &dataset().sentences {
+        let line = lines.get(s.paragraph as usize - 1).unwrap_or(&"");
+        assert!(
+            line.contains(&s.original),
+            "sentence {} is not on line {}",
+            s.id,
+            s.paragraph
+        );
+    }
+}

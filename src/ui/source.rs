@@ -138,6 +138,7 @@ fn SentenceView(
                         <p lang="zh-Hant">{sentence.original.clone()}</p>
                     </details>
                 })}
+                <p class="paragraph">{(s.paragraph)(sentence.paragraph)}</p>
             </blockquote>
         }
     })

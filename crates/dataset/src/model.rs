@@ -121,6 +121,9 @@ pub struct Sentence {
     pub reading: Vec<Piece>,
     /// English rendering of the restored reading.
     pub en: String,
+    /// Where it stands in the article: its paragraph's number (the line of the article it is
+    /// on), from 1.
+    pub paragraph: u32,
 }
 
 impl Sentence {
@@ -495,6 +498,7 @@ mod tests {
                 piece(",總投資", ",总投资", false),
             ],
             en: String::new(),
+            paragraph: 1,
         };
         let runs = |lang, quote| {
             sentence

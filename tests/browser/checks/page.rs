@@ -204,6 +204,21 @@ pub async fn source_panel_shows_each_figures_sentence(ctx: &Ctx<'_>) -> Outcome 
             marked,
             json!(f.quote),
         )?;
+        let sentence = dataset()
+            .sentence(&f.source)
+            .ok_or("a figure without its sentence")?;
+        expect_eq(
+            &format!("figure {}: the paragraph its sentence stands in", f.id),
+            text(
+                ctx,
+                &format!(
+                    "dialog.source-dialog [data-sentence=\"{}\"] .paragraph",
+                    f.source
+                ),
+            )
+            .await?,
+            (strings(Lang::Hant).paragraph)(sentence.paragraph),
+        )?;
         escape_closes_the_panel(ctx).await?;
         let focused = script(
             ctx,

@@ -275,7 +275,7 @@ impl Builder {
         let mut ids = Ids::new(FILE, "sentence");
         let mut paragraph_ids = Ids::new(FILE, "paragraph");
         let mut out = Vec::new();
-        for p in paragraphs {
+        for (p, number) in paragraphs.iter().zip(1..) {
             paragraph_ids.insert(&p.id)?;
             for s in &p.sentence {
                 let entry = format!("sentence \"{}\"", s.id);
@@ -301,6 +301,7 @@ impl Builder {
                     original: s.text.clone(),
                     reading: self.reading(s, &entry)?,
                     en: s.en.clone(),
+                    paragraph: number,
                 });
             }
         }
