@@ -8,6 +8,7 @@ use crate::format;
 use crate::i18n::strings;
 use crate::model::{Group, Lang, Link, Qualifier, Sentence, Text, Unit};
 use crate::ui::actions::{link_attr, SourceRef};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -117,9 +118,14 @@ fn Tile(tile: TileFigure, lang: Lang) -> impl IntoView {
                     <span class="tile-number">{text.number}</span>
                     {(!text.after.is_empty()).then(|| view! { <span class="tile-unit">{text.after}</span> })}
                 </span>
-                <span class="tile-more">
-                    {if derived { format!("{} · {}", s.derived, s.how_derived) } else { s.show_source.to_string() }}
-                </span>
+                // A stated figure's number is its own link to its source (dotted, as every
+                // source on the page): the words are there for screen readers only. A derived
+                // one says that it is, and how.
+                {if derived {
+                    Either::Left(view! { <span class="tile-more">{format!("{} · {}", s.derived, s.how_derived)}</span> })
+                } else {
+                    Either::Right(view! { <span class="visually-hidden">{s.show_source}</span> })
+                }}
             </button>
             {link.map(|link| view! {
                 <button type="button" class="link-button" data-link=link_attr(link)>
