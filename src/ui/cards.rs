@@ -212,7 +212,15 @@ fn ProjectCard(project: &'static Project) -> impl IntoView {
     let ds = dataset();
     view! {
         <article class="card" data-project=project.id.clone()>
-            <h3>{project.name.get(lang).to_string()}</h3>
+            // The name opens the article's sentences about the project (dotted, as every
+            // source on the page; the words for screen readers only).
+            <h3>
+                <button type="button" class="card-source" aria-haspopup="dialog"
+                    data-source=SourceRef::Project(project.id.clone()).attr()>
+                    {project.name.get(lang).to_string()}
+                    <span class="visually-hidden">{format!(" · {}", s.show_source)}</span>
+                </button>
+            </h3>
             <p class="sector">{(s.sector)(project.sector)}</p>
             <ol class="milestones">
                 {project.milestones.iter().map(|m| view! {
@@ -226,10 +234,6 @@ fn ProjectCard(project: &'static Project) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <button type="button" class="link-button" aria-haspopup="dialog"
-                data-source=SourceRef::Project(project.id.clone()).attr()>
-                {s.show_source}
-            </button>
         </article>
     }
 }

@@ -141,7 +141,7 @@ pub async fn axe_passes_with_a_source_panel_open(ctx: &Ctx<'_>) -> Outcome {
         ),
         // A derived figure, and the English rendering under the Chinese sentence.
         ("?lang=en", ".tile.derived .tile-main"),
-        ("?lang=en", "#projects article.card .link-button"),
+        ("?lang=en", "#projects article.card .card-source"),
     ] {
         open(ctx, query).await?;
         open_panel_fully(ctx, opener).await?;

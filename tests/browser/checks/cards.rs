@@ -264,7 +264,7 @@ pub async fn keyboard_alone_filters_and_opens_sources(ctx: &Ctx<'_>) -> Outcome 
     .await?;
     wait_cards(ctx, 1).await?;
     // Enter on the card's source button opens the panel; Escape closes it; focus returns.
-    let button = "#projects article.card .link-button";
+    let button = "#projects article.card .card-source";
     focus(ctx, button).await?;
     press(ctx, Key::Enter, 1).await?;
     wait_panel(ctx, true, "Enter").await?;
