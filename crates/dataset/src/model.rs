@@ -187,8 +187,9 @@ impl Sentence {
         for piece in &self.reading {
             let text = piece.text(script);
             let chars = text.chars().count();
-            // The piece's character offsets where the quote begins and ends, within it.
-            let mut cuts = vec![0, chars];
+            // Where the piece is cut, in its characters: its ends, and where the quote begins
+            // or ends within it (in that order, as the quote begins before it ends).
+            let mut cuts = vec![0];
             if let Some(r) = &range {
                 for edge in [r.start, r.end] {
                     if edge > at && edge < at + chars {
@@ -196,10 +197,9 @@ impl Sentence {
                     }
                 }
             }
-            cuts.sort_unstable();
-            cuts.dedup();
+            cuts.push(chars);
             let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
-            for pair in cuts.windows(2) {
+            for pair in cuts.windows(2).filter(|pair| pair[0] < pair[1]) {
                 let quoted = range
                     .as_ref()
                     .is_some_and(|r| r.start <= at + pair[0] && at + pair[1] <= r.end);
