@@ -1,7 +1,9 @@
 //! The dataset against the article: counts, spot checks, the round trip to the source text,
 //! and one broken copy of the data per kind of mistake an editor can make.
 
+use dataset::clause::Clause;
 use dataset::load::hans::{traditional_only_chars, ToHans};
+use dataset::names::Named;
 use dataset::{load, DataError};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -559,7 +561,7 @@ fn refuses_a_chart_of_unknown_or_mixed_figures() {
         &e,
         "data/charts.toml",
         "chart \"investment-projects\"",
-        "bar[3]",
+        "bar[2]",
         "not both",
     );
 }
@@ -624,4 +626,143 @@ fn each_sentence_knows_its_paragraph_the_line_of_the_article() {
             s.paragraph
         );
     }
+}
+
+/// The page shows each stated figure once: in the lead, on one chart, or standing alone in
+/// its chapter, never in two of these.
+#[test]
+fn each_figure_has_one_place_on_the_page() {
+    let ds = dataset();
+    for f in &ds.figures {
+        let in_lead = ds.lead.contains(&f.id) as usize;
+        let charts = ds
+            .charts
+            .iter()
+            .filter(|c| c.bars.iter().any(|b| b.figure == f.id))
+            .count();
+        let alone = ds
+            .standalone_figures(&f.group)
+            .filter(|g| g.id == f.id)
+            .count();
+        assert_eq!(in_lead + charts + alone, 1, "figure {}", f.id);
+    }
+    let lead: Vec<&str> = ds.lead_figures().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        lead,
+        [
+            "industrial-value-added-growth",
+            "software-revenue-growth",
+            "fixed-asset-investment",
+            "landed-projects",
+            "landed-investment"
+        ]
+    );
+}
+
+#[test]
+fn refuses_a_lead_figure_on_a_chart_or_unknown() {
+    let e = broken("groups.toml", "\"landed-projects\",", "\"gazelle-firms\",");
+    assert_names(
+        &e,
+        "data/groups.toml",
+        "lead",
+        "lead[3]",
+        "also on chart `innovators-firms`",
+    );
+    let e = broken("groups.toml", "\"landed-projects\",", "\"landed-project\",");
+    assert_names(
+        &e,
+        "data/groups.toml",
+        "lead",
+        "lead[3]",
+        "no figure has the id `landed-project`",
+    );
+    let e = broken(
+        "groups.toml",
+        "context = { zh_hant = \"園區企業與機構獲國際",
+        "context = { zh_hant = \"39家園區企業與機構獲國際",
+    );
+    assert_names(
+        &e,
+        "data/groups.toml",
+        "group \"achievements\"",
+        "context",
+        "has a number in it",
+    );
+}
+
+/// A chapter's items are the article's numbered sentences under its heading; a project
+/// belongs to the chapter that first tells of it (SigmaStar only to the body of the report).
+#[test]
+fn each_project_belongs_to_the_chapter_that_tells_of_it() {
+    let ds = dataset();
+    let group = |id: &str| ds.groups.iter().find(|g| g.id == id).unwrap();
+    assert_eq!(group("investment").items, ["g1-1", "g1-2", "g1-3"]);
+    assert_eq!(
+        group("finance").items,
+        ["g7-1", "g7-2", "g7-3"],
+        "the byline is no item"
+    );
+    assert!(group("headline").items.is_empty());
+    let chapter = |project: &str| {
+        let p = ds.projects.iter().find(|p| p.id == project).unwrap();
+        ds.chapter_of(p).map(|g| g.id.as_str())
+    };
+    assert_eq!(
+        chapter("ampace-phase-2"),
+        Some("investment"),
+        "landed first, started later"
+    );
+    assert_eq!(chapter("hithium-phase-2"), Some("construction"));
+    assert_eq!(chapter("talent-apartments"), Some("facilities"));
+    assert_eq!(chapter("sigmastar"), None);
+    let in_chapters: usize = ds.groups.iter().map(|g| ds.projects_in(g).count()).sum();
+    assert_eq!(in_chapters, ds.projects.len() - 1);
+}
+
+/// A card quotes the clause that names its project, with the name found in it: in both
+/// Chinese scripts always, in English where the rendering names it as the card does.
+#[test]
+fn each_card_quotes_the_clause_that_names_it() {
+    let ds = dataset();
+    let project = |id: &str| ds.projects.iter().find(|p| p.id == id).unwrap();
+    let ampace = project("ampace-phase-2");
+    assert_eq!(
+        ampace.clause(&ds, Lang::Hant).unwrap(),
+        Clause {
+            before: "新簽約落地".into(),
+            name: "新能安二期".into(),
+            after: "、中能瑞新、國家電化學儲能系統等131個項目".into()
+        }
+    );
+    let en = project("tianma-gen-8-6-line")
+        .clause(&ds, Lang::En)
+        .unwrap();
+    assert_eq!(
+        (en.before.as_str(), en.name.as_str()),
+        ("Projects such as the ", "Tianma Gen 8.6 line")
+    );
+    assert!(en.after.ends_with("have gone into production"), "{en:?}");
+    let mut unnamed = Vec::new();
+    for p in &ds.projects {
+        for &lang in Lang::ALL {
+            let c = p.clause(&ds, lang).unwrap();
+            assert!(
+                !c.before.starts_with('❶')
+                    && !format!("{}{}{}", c.before, c.name, c.after)
+                        .trim()
+                        .is_empty()
+            );
+            if c.name.is_empty() {
+                assert_eq!(lang, Lang::En, "{} must be named in {}", p.id, lang.tag());
+                unnamed.push(p.id.as_str());
+            } else {
+                assert!(c.name.eq_ignore_ascii_case(p.name.get(lang)));
+            }
+        }
+    }
+    assert!(
+        unnamed.len() <= 3,
+        "English renderings that do not name their project: {unnamed:?}"
+    );
 }

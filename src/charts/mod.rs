@@ -20,7 +20,7 @@ pub const WIDE: u32 = 560;
 /// The viewport width from which the wide picture is shown.
 pub const WIDE_FROM: u32 = 520;
 /// Height of one bar's band, and the margin above and below the bars.
-pub const BAND: u32 = 44;
+pub const BAND: u32 = 36;
 pub const MARGIN: u32 = 8;
 
 /// The file name of one picture, under `charts/` in `dist`.

@@ -13,6 +13,9 @@ use charming::element::{AxisLabel, AxisLine, AxisTick, AxisType, ItemStyle, Labe
 use charming::series::Bar;
 use charming::Chart;
 
+/// Pixels left of the axis labels beyond the margin.
+const LABEL_SLACK: u32 = 14;
+
 /// Colours for one theme; light and dark both pass WCAG AA on their page background.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
@@ -51,7 +54,9 @@ pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
         // Room on the right for the longest value label (containLabel covers only the axes).
         .grid(
             Grid::new()
-                .left(f64::from(MARGIN))
+                // More than the margin: ECharts measures the labels' text narrower than
+                // browsers draw it, and would cut their first letters.
+                .left(f64::from(MARGIN + LABEL_SLACK))
                 .right(label_room(&rows))
                 .top(f64::from(MARGIN))
                 .bottom(f64::from(MARGIN))
@@ -65,7 +70,13 @@ pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
                 .data(labels)
                 .axis_line(AxisLine::new().show(true))
                 .axis_tick(AxisTick::new().show(false))
-                .axis_label(AxisLabel::new().color(colours.ink).font_size(12)),
+                .axis_label(
+                    // Every label, even where ECharts would think two-line ones crowd.
+                    AxisLabel::new()
+                        .color(colours.ink)
+                        .font_size(12)
+                        .interval(0),
+                ),
         );
     for (i, row) in rows.iter().enumerate() {
         let data: Vec<DataPoint> = (0..rows.len())

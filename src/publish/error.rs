@@ -22,6 +22,9 @@ pub enum PublishError {
     Missing { file: String, what: String },
     #[error("no file {pattern} in {dir} (run `trunk build` first)")]
     NoAsset { dir: PathBuf, pattern: String },
+    /// An icon of the page's sprite could not be read.
+    #[error("inlining the icons: {0}")]
+    Icon(String),
     /// Node, which draws the chart pictures with ECharts, failed.
     #[error("drawing the charts: {0}")]
     Charts(String),

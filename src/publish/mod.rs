@@ -7,6 +7,7 @@ mod csp;
 mod downloads;
 mod error;
 mod html;
+mod icons;
 mod pictures;
 mod standalone;
 
@@ -39,9 +40,13 @@ pub struct Written {
     pub output: Output,
 }
 
-/// Publishes the app, rendered in each language by `render`, into the trunk output in `dist`:
-/// one page per language ([`page_name`]); returns what it wrote.
-pub fn publish(dist: &Path, render: impl Fn(Lang) -> String) -> Result<Vec<Written>, PublishError> {
+/// Publishes the app, rendered in each language by `render` (given the page's icon sprite),
+/// into the trunk output in `dist`: one page per language ([`page_name`]); returns what it
+/// wrote.
+pub fn publish(
+    dist: &Path,
+    render: impl Fn(Lang, &str) -> String,
+) -> Result<Vec<Written>, PublishError> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|source| PublishError::Read {
         path: index_path.clone(),
@@ -51,7 +56,10 @@ pub fn publish(dist: &Path, render: impl Fn(Lang) -> String) -> Result<Vec<Writt
         return Err(PublishError::AlreadyBaked { path: index_path });
     }
     let mut out = Outputs(Vec::new());
-    let rendered: Vec<(Lang, String)> = Lang::ALL.iter().map(|&l| (l, render(l))).collect();
+    let icons = Path::new(icons::PACKAGE);
+    let sprite = icons::sprite(icons, &crate::ui::used_icons(dataset()))?;
+    let rendered: Vec<(Lang, String)> =
+        Lang::ALL.iter().map(|&l| (l, render(l, &sprite))).collect();
     let mut pages = Vec::new();
     for (lang, body) in &rendered {
         pages.push((*lang, html::page(&index, body, &dataset().meta, *lang)?));
@@ -80,6 +88,13 @@ pub fn publish(dist: &Path, render: impl Fn(Lang) -> String) -> Result<Vec<Writt
     for (name, content) in downloads::files(dataset()) {
         out.write(&dist.join("data").join(name), &content, Output::Download)?;
     }
+    // The icons' licence asks that its notice travel with them.
+    let licence = icons.join("LICENSE");
+    let licence = std::fs::read_to_string(&licence).map_err(|source| PublishError::Read {
+        path: licence,
+        source,
+    })?;
+    out.write(&dist.join(icons::LICENCE), &licence, Output::Download)?;
     Ok(out.0)
 }
 

@@ -2,7 +2,9 @@
 //! count, and one `article` per project. All selection logic is in `crate::query`.
 
 use super::actions::SourceRef;
+use super::icons::{sector_icon, Icon, PROJECTS_ICON};
 use super::state::use_state;
+use super::{card_id, section_id};
 use crate::charts::figure_text;
 use crate::embedded::dataset;
 use crate::i18n::strings;
@@ -84,8 +86,10 @@ pub fn ProjectsBody() -> impl IntoView {
     };
     let update = move |f: &dyn Fn(&mut Filter)| state.filter.update(|filter| f(filter));
     view! {
-        <h2 id="projects-title">{s.projects_title}</h2>
-        <p class="intro">{s.projects_intro}</p>
+        <header class="chapter-head">
+            <h2 id="projects-title"><Icon name=PROJECTS_ICON/><span>{s.projects_title}</span></h2>
+            <p class="context">{s.projects_intro}</p>
+        </header>
         <div class="controls">
             <label class="search">
                 <span>{s.search}</span>
@@ -204,14 +208,18 @@ fn Facet(
     }
 }
 
+/// A card: name (which opens the project's sentences), sector and milestones, compact; the
+/// article's words about it, its chapter and its figures on request.
 #[component]
 fn ProjectCard(project: &'static Project) -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let s = strings(state.lang);
     let ds = dataset();
+    let clause = project.clause(ds, lang);
+    let chapter = ds.chapter_of(project);
     view! {
-        <article class="card" data-project=project.id.clone()>
+        <article class="card" id=card_id(&project.id) data-project=project.id.clone() tabindex="-1">
             // The name opens the article's sentences about the project (dotted, as every
             // source on the page; the words for screen readers only).
             <h3>
@@ -221,19 +229,37 @@ fn ProjectCard(project: &'static Project) -> impl IntoView {
                     <span class="visually-hidden">{format!(" · {}", s.show_source)}</span>
                 </button>
             </h3>
-            <p class="sector">{(s.sector)(project.sector)}</p>
-            <ol class="milestones">
-                {project.milestones.iter().map(|m| view! {
-                    <li data-kind=m.kind.name()>{(s.milestone)(m.kind)}</li>
-                }).collect_view()}
-            </ol>
-            {(!project.figures.is_empty()).then(|| view! {
-                <ul class="card-figures">
-                    {project.figures.iter().filter_map(|id| ds.figure(id)).map(|f| view! {
-                        <li>{f.label.get(lang).to_string()}": "<strong>{figure_text(f, lang)}</strong></li>
+            <div class="card-meta">
+                <span class="sector"><Icon name=sector_icon(project.sector)/>{(s.sector)(project.sector)}</span>
+                <ol class="milestones">
+                    {project.milestones.iter().map(|m| view! {
+                        <li data-kind=m.kind.name()>{(s.milestone)(m.kind)}</li>
                     }).collect_view()}
-                </ul>
-            })}
+                </ol>
+                <details class="card-more">
+                <summary>{s.card_more}</summary>
+                {clause.map(|c| view! {
+                    <blockquote class="card-clause">
+                        {c.before}
+                        {(!c.name.is_empty()).then(|| view! { <mark class="card-name">{c.name}</mark> })}
+                        {(!c.after.is_empty()).then_some(c.after)}
+                    </blockquote>
+                })}
+                {chapter.map(|g| view! {
+                    <p class="card-chapter">
+                        {format!("{}: ", s.card_chapter)}
+                        <a href=format!("#{}", section_id(&g.id))>{g.title.get(lang).to_string()}</a>
+                    </p>
+                })}
+                {(!project.figures.is_empty()).then(|| view! {
+                    <ul class="card-figures">
+                        {project.figures.iter().filter_map(|id| ds.figure(id)).map(|f| view! {
+                            <li>{f.label.get(lang).to_string()}": "<strong>{figure_text(f, lang)}</strong></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                </details>
+            </div>
         </article>
     }
 }

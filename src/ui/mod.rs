@@ -18,6 +18,7 @@ mod embed;
 mod embed_code;
 #[cfg(feature = "hydrate")]
 mod history;
+mod icons;
 #[cfg(feature = "hydrate")]
 mod live;
 #[cfg(feature = "ssr")]
@@ -31,6 +32,7 @@ mod state;
 #[cfg(feature = "hydrate")]
 mod switch;
 
+pub use icons::{icon_id, used as used_icons};
 #[cfg(feature = "hydrate")]
 pub use live::start;
 #[cfg(feature = "ssr")]
@@ -42,3 +44,13 @@ const CARDS: &str = "projects";
 const SOURCE_PANEL: &str = "source-panel";
 const EMBED_CODE: &str = "embed-code";
 const ANNOUNCEMENT: &str = "announcement";
+
+/// The element id of a chapter's section (`group`: its id in data/groups.toml).
+pub fn section_id(group: &str) -> String {
+    format!("section-{group}")
+}
+
+/// The element id of a project's card.
+pub fn card_id(project: &str) -> String {
+    format!("project-{project}")
+}

@@ -96,6 +96,8 @@ pub struct Dataset {
     pub projects: Vec<Project>,
     /// The bar charts, in page order.
     pub charts: Vec<BarChart>,
+    /// The figures the page leads with, in order (ids of stated figures; on no chart).
+    pub lead: Vec<String>,
     /// The heading of the key tasks, e.g. 2025年重點任務.
     pub tasks_title: Text,
     pub tasks: Vec<Task>,
@@ -135,6 +137,18 @@ impl Sentence {
             Lang::Hant
         };
         self.reading.iter().map(|p| p.text(lang)).collect()
+    }
+
+    /// The sentence as a reader of `lang` reads it (the English rendering, or the restored
+    /// reading in the reader's script), without the article's item number (❶).
+    pub fn read(&self, lang: Lang) -> String {
+        let text = if lang == Lang::En {
+            self.en.clone()
+        } else {
+            self.restored(lang)
+        };
+        text.trim_start_matches(|c: char| ('❶'..='❿').contains(&c) || c.is_whitespace())
+            .to_string()
     }
 }
 
@@ -226,8 +240,14 @@ pub struct Restoration {
 pub struct Group {
     pub id: String,
     pub title: Text,
+    /// One sentence of context under the title, with no number in it.
+    pub context: Option<Text>,
+    /// The chapter's icon: the name of a Lucide icon (`lucide-static`), inlined at build.
+    pub icon: Option<String>,
     /// Sentences the section shows as they stand: achievements that are no number.
     pub highlights: Vec<String>,
+    /// The ids of the article's sentences under the group's heading (its numbered items).
+    pub items: Vec<String>,
 }
 
 /// How exactly the article states a number.
@@ -425,6 +445,43 @@ impl Dataset {
 
     pub fn figures_of<'a>(&'a self, group: &'a str) -> impl Iterator<Item = &'a Figure> + 'a {
         self.figures.iter().filter(move |f| f.group == group)
+    }
+
+    /// The stated figures the page leads with, in order.
+    pub fn lead_figures(&self) -> impl Iterator<Item = &Figure> + '_ {
+        self.lead.iter().filter_map(|id| self.figure(id))
+    }
+
+    /// The figures of `group` that stand alone as numbers: neither in the lead nor on a chart,
+    /// so that the page shows each figure once.
+    pub fn standalone_figures<'a>(
+        &'a self,
+        group: &'a str,
+    ) -> impl Iterator<Item = &'a Figure> + 'a {
+        self.figures_of(group).filter(|f| {
+            !self.lead.contains(&f.id)
+                && !self
+                    .charts
+                    .iter()
+                    .any(|c| c.bars.iter().any(|b| b.figure == f.id))
+        })
+    }
+
+    /// The chapter a project belongs to: the group whose items first tell of it, in the
+    /// order of its milestones.
+    pub fn chapter_of(&self, project: &Project) -> Option<&Group> {
+        project
+            .milestones
+            .iter()
+            .flat_map(|m| std::iter::once(&m.source).chain(&m.also))
+            .find_map(|s| self.groups.iter().find(|g| g.items.contains(s)))
+    }
+
+    /// The projects a chapter tells of, in the article's order.
+    pub fn projects_in<'a>(&'a self, group: &'a Group) -> impl Iterator<Item = &'a Project> + 'a {
+        self.projects
+            .iter()
+            .filter(move |p| self.chapter_of(p).is_some_and(|g| g.id == group.id))
     }
 }
 

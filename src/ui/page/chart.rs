@@ -1,13 +1,14 @@
 //! One chart: its picture, its text summary, and its data table with a way to show the projects
 //! a bar stands for. The picture is an SVG drawn at build time (see `charts`): the browser picks
-//! the one for the screen's width and colour scheme. A click on a bar is found by its band, and
-//! a picture that cannot be shown is said so, by the live app (`ui::actions`, `ui::start`).
+//! the one for the screen's width and colour scheme. A click on a bar is found by its band (it
+//! shows the bar's projects, or else its source), and a picture that cannot be shown is said
+//! so, by the live app (`ui::clicks`, `ui::pictures`). Each row of the table opens its source.
 
 use crate::charts::{height, link_label, picture_name, rows, summary, NARROW, WIDE, WIDE_FROM};
 use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::{BarChart, Lang};
-use crate::ui::actions::link_attr;
+use crate::ui::actions::{link_attr, SourceRef};
 use leptos::prelude::*;
 
 #[component]
@@ -17,16 +18,17 @@ pub fn ChartView(spec: &'static BarChart, lang: Lang) -> impl IntoView {
     let wide = format!("(min-width: {WIDE_FROM}px)");
     let dark = "(prefers-color-scheme: dark)";
     let height = height(spec);
-    let linked = spec.bars.iter().any(|bar| bar.link.is_some());
     let s = strings(lang);
+    // The figures its bars show, for checking that each figure is shown once.
+    let figures: Vec<&str> = spec.bars.iter().map(|b| b.figure.as_str()).collect();
     view! {
-        <figure class="chart">
+        <figure class="chart" data-figures=figures.join(" ")>
             <figcaption class="visually-hidden">{summary(spec, dataset(), lang)}</figcaption>
             <picture>
                 <source media=format!("{wide} and {dark}") srcset=picture(true, WIDE) width=WIDE height=height/>
                 <source media=wide srcset=picture(false, WIDE) width=WIDE height=height/>
                 <source media=dark srcset=picture(true, NARROW) width=NARROW height=height/>
-                <img class="chart-picture" class:linked=linked id=format!("chart-{}", spec.id)
+                <img class="chart-picture" id=format!("chart-{}", spec.id)
                     src=picture(false, NARROW) width=NARROW height=height alt=""
                     // No Referer: a page URL with a very long query would make the request's
                     // headers larger than servers accept, and the picture does not need it.
@@ -42,7 +44,13 @@ pub fn ChartView(spec: &'static BarChart, lang: Lang) -> impl IntoView {
                     <tbody>
                         {rows(spec, dataset(), lang).into_iter().map(|row| view! {
                             <tr data-figure=row.figure.clone()>
-                                <th scope="row">{row.label.clone()}</th>
+                                // The label opens the figure's source, as a tile's number does.
+                                <th scope="row">
+                                    <button type="button" class="row-source" aria-haspopup="dialog"
+                                        data-source=SourceRef::Figure(row.figure.clone()).attr()>
+                                        {row.label.clone()}
+                                    </button>
+                                </th>
                                 <td>
                                     <span class="value">{row.text.clone()}</span>
                                     {row.link.map(|link| view! {

@@ -2,9 +2,10 @@
 //! sections that never change after load are plain HTML written here only; the parts a reader
 //! changes are the live app's own components, rendered into the elements it hydrates.
 
+mod chapters;
 mod chart;
-mod groups;
 mod header;
+mod tiles;
 
 use super::cards::ProjectsBody;
 use super::source::SourceDialog;
@@ -16,30 +17,37 @@ use crate::model::Lang;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
-/// The page in `lang` as HTML, for `bake` to write its language's page.
-pub fn render_to_html(lang: Lang) -> String {
+/// The page in `lang` as HTML, with the icon `sprite` the build made, for `bake` to write its
+/// language's page.
+pub fn render_to_html(lang: Lang, sprite: &str) -> String {
     let owner = Owner::new();
+    let sprite = sprite.to_string();
     owner.with(|| {
         provide_context(AppState::rendered(lang));
-        view! { <Page lang/> }.to_html()
+        view! { <Page lang sprite/> }.to_html()
     })
 }
 
 #[component]
-fn Page(lang: Lang) -> impl IntoView {
+fn Page(lang: Lang, sprite: String) -> impl IntoView {
     let s = strings(lang);
+    let mut groups = dataset().groups.iter();
+    let lead = groups.next();
     view! {
         <div class="page" lang=lang.tag()>
             <a class="skip-link" href=format!("#{CARDS}")>{s.skip_to_projects}</a>
             <header::Masthead lang/>
-            {dataset().groups.iter().map(|g| view! { <groups::GroupSection group=g lang/> }).collect_view()}
-            <groups::TasksSection lang/>
-            <section class="group projects" id=CARDS aria-labelledby="projects-title" tabindex="-1">
+            {lead.map(|group| view! { <chapters::Lead group lang/> })}
+            <chapters::ChapterIndex lang/>
+            {groups.map(|group| view! { <chapters::Chapter group lang/> }).collect_view()}
+            <chapters::TasksSection lang/>
+            <section class="group chapter projects" id=CARDS aria-labelledby="projects-title" tabindex="-1">
                 <ProjectsBody/>
             </section>
             <header::Colophon lang/>
             <div id=SOURCE_PANEL><SourceDialog/></div>
             <p class="visually-hidden" id=ANNOUNCEMENT role="status" aria-live="polite"></p>
+            <div class="icon-sprite" inner_html=sprite></div>
         </div>
     }
 }

@@ -35,9 +35,12 @@ pub fn load(dir: &Path) -> Result<Dataset, DataError> {
     check_article(dir, &meta.article, &paragraphs)?;
 
     let sentences = b.sentences(&paragraphs)?;
+    let groups_file = DataFile::read(dir, "groups.toml")?;
+    groups_file.only_keys(&["lead", "group"])?;
     let groups = b.groups(
         &sentences,
-        DataFile::list(dir, "groups.toml", "group", true)?,
+        &chapter_ends(&paragraphs),
+        groups_file.entries("group", true)?,
     )?;
     let figures = b.figures(
         &sentences,
@@ -59,6 +62,7 @@ pub fn load(dir: &Path) -> Result<Dataset, DataError> {
         &figures,
         DataFile::list(dir, "charts.toml", "chart", false)?,
     )?;
+    let lead = lead(&figures, &charts, groups_file.optional("lead")?)?;
     let tasks_file = DataFile::read(dir, "tasks.toml")?;
     tasks_file.only_keys(&["title", "task"])?;
     let tasks_title = b.text(
@@ -76,6 +80,7 @@ pub fn load(dir: &Path) -> Result<Dataset, DataError> {
         derived,
         projects,
         charts,
+        lead,
         tasks_title,
         tasks,
     })
@@ -162,6 +167,14 @@ impl DataFile {
             DataError::new(&self.name, "", key, format!("missing section `[{key}]`"))
         })?;
         deserialize(value.clone(), &self.name, &format!("[{key}]"))
+    }
+
+    /// The value of the top-level `key`, if the file has it.
+    fn optional<T: DeserializeOwned + Default>(&self, key: &str) -> Result<T, DataError> {
+        match self.table.get(key) {
+            Some(value) => deserialize(value.clone(), &self.name, ""),
+            None => Ok(T::default()),
+        }
     }
 
     /// The entries of the `[[key]]` array, each deserialized on its own.
@@ -390,23 +403,58 @@ impl Builder {
         })
     }
 
-    fn groups(&self, sentences: &[Sentence], raw: Vec<RawGroup>) -> Result<Vec<Group>, DataError> {
+    /// The groups; `ends` are the sentences that end a chapter's items.
+    fn groups(
+        &self,
+        sentences: &[Sentence],
+        ends: &HashSet<&str>,
+        raw: Vec<RawGroup>,
+    ) -> Result<Vec<Group>, DataError> {
         const FILE: &str = "data/groups.toml";
         let mut ids = Ids::new(FILE, "group");
         raw.into_iter()
             .map(|g| {
                 let entry = format!("group \"{}\"", g.id);
                 ids.insert(&g.id)?;
+                let mut items = Vec::new();
                 if let Some(h) = &g.heading {
                     Self::sentence(sentences, FILE, &entry, "heading", h)?;
+                    // Its items: the sentences after the heading, up to the next heading.
+                    items = sentences
+                        .iter()
+                        .skip_while(|s| &s.id != h)
+                        .skip(1)
+                        .take_while(|s| !ends.contains(s.id.as_str()))
+                        .map(|s| s.id.clone())
+                        .collect();
                 }
                 for (i, id) in g.highlights.iter().enumerate() {
                     Self::sentence(sentences, FILE, &entry, &format!("highlights[{i}]"), id)?;
                 }
+                if let Some(icon) = &g.icon {
+                    if icon.is_empty()
+                        || !icon.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    {
+                        return Err(DataError::new(FILE, &entry, "icon", "an icon is the name of a Lucide icon (lower-case letters, digits and `-`, as on https://lucide.dev/icons)"));
+                    }
+                }
+                let context = match &g.context {
+                    Some(c) => {
+                        let text = self.text(FILE, &entry, "context", c)?;
+                        if let Some(lang) = Lang::ALL.iter().find(|&&l| text.get(l).chars().any(|c| c.is_ascii_digit())) {
+                            return Err(DataError::new(FILE, &entry, "context", format!("the context ({}) has a number in it: each figure is shown once, as a figure", lang.tag())));
+                        }
+                        Some(text)
+                    }
+                    None => None,
+                };
                 Ok(Group {
                     title: self.text(FILE, &entry, "title", &g.title)?,
+                    context,
+                    icon: g.icon,
                     id: g.id,
                     highlights: g.highlights,
+                    items,
                 })
             })
             .collect()
@@ -666,6 +714,53 @@ fn charts(
             Ok(BarChart { id: c.id, group: c.group, bars })
         })
         .collect()
+}
+
+/// The sentences that end a chapter's items: headings and the byline.
+fn chapter_ends(paragraphs: &[RawParagraph]) -> HashSet<&str> {
+    paragraphs
+        .iter()
+        .flat_map(|p| &p.sentence)
+        .filter(|s| matches!(s.kind, SentenceKind::Heading | SentenceKind::Byline))
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
+/// The figures the page leads with (`lead` in groups.toml): stated figures, each once, on no
+/// chart (the page shows each figure once).
+fn lead(
+    figures: &[Figure],
+    charts: &[BarChart],
+    raw: Vec<String>,
+) -> Result<Vec<String>, DataError> {
+    const FILE: &str = "data/groups.toml";
+    let mut ids = HashSet::new();
+    for (i, id) in raw.iter().enumerate() {
+        let field = format!("lead[{i}]");
+        if !figures.iter().any(|f| &f.id == id) {
+            return Err(DataError::new(
+                FILE,
+                "lead",
+                &field,
+                format!("no figure has the id `{id}`; the lead shows figures of data/figures.toml"),
+            ));
+        }
+        if !ids.insert(id) {
+            return Err(DataError::new(
+                FILE,
+                "lead",
+                &field,
+                format!("figure `{id}` is in the lead twice"),
+            ));
+        }
+        if let Some(c) = charts
+            .iter()
+            .find(|c| c.bars.iter().any(|b| &b.figure == id))
+        {
+            return Err(DataError::new(FILE, "lead", &field, format!("figure `{id}` is also on chart `{}` (data/charts.toml): each figure is shown once", c.id)));
+        }
+    }
+    Ok(raw)
 }
 
 /// Ids seen so far in one namespace, to catch duplicates.

@@ -74,8 +74,8 @@ pub struct RawParagraph {
 #[serde(deny_unknown_fields)]
 pub struct RawSentence {
     pub id: String,
-    #[serde(default, rename = "kind")]
-    pub _kind: SentenceKind,
+    #[serde(default)]
+    pub kind: SentenceKind,
     pub text: String,
     pub en: String,
     #[serde(default)]
@@ -95,6 +95,8 @@ pub struct RawRestore {
 pub struct RawGroup {
     pub id: String,
     pub title: RawText,
+    pub context: Option<RawText>,
+    pub icon: Option<String>,
     pub heading: Option<String>,
     #[serde(default)]
     pub highlights: Vec<String>,
