@@ -52,7 +52,7 @@ setup_build() {
   [ -n "$bindgen" ] || stop "Cargo.lock has no wasm-bindgen entry" "cargo generate-lockfile"
   cargo_install wasm-bindgen-cli "$bindgen" wasm-bindgen "wasm-bindgen $bindgen"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing the npm packages of package-lock.json (npm ci): echarts, binaryen (wasm-opt), axe-core, lighthouse"
+    say "installing the npm packages of package-lock.json (npm ci): echarts, lucide-static (icons), binaryen (wasm-opt), axe-core, lighthouse"
     npm ci --no-audit --no-fund || stop "npm ci failed (no network to the npm registry?)" "npm ci"
   fi
 }

@@ -20,7 +20,7 @@ pub const WIDE: u32 = 560;
 /// The viewport width from which the wide picture is shown.
 pub const WIDE_FROM: u32 = 520;
 /// Height of one bar's band, and the margin above and below the bars.
-pub const BAND: u32 = 36;
+pub const BAND: u32 = 32;
 pub const MARGIN: u32 = 8;
 
 /// The file name of one picture, under `charts/` in `dist`.
@@ -113,9 +113,9 @@ mod tests {
     #[test]
     fn rows_and_summaries_say_each_figure_as_the_article_does() {
         let spec = chart(dataset(), "investment-sums").unwrap();
-        assert_eq!(rows(spec, dataset(), Lang::Hans)[0].text, "超400亿元");
-        assert_eq!(rows(spec, dataset(), Lang::Hant)[0].text, "超400億元");
-        assert!(summary(spec, dataset(), Lang::En).contains("over CNY 40 billion"));
+        assert_eq!(rows(spec, dataset(), Lang::Hans)[0].text, "超200亿元");
+        assert_eq!(rows(spec, dataset(), Lang::Hant)[0].text, "超200億元");
+        assert!(summary(spec, dataset(), Lang::En).contains("over CNY 20 billion"));
         assert!(summary(spec, dataset(), Lang::Hant).starts_with("條形圖:"));
     }
 
@@ -123,11 +123,11 @@ mod tests {
     fn a_point_on_a_picture_falls_in_one_bar_or_none() {
         let spec = &dataset().charts[0];
         let h = f64::from(height(spec));
-        assert_eq!(height(spec), 16 + 4 * 44);
+        assert_eq!(height(spec), 16 + 3 * 32);
         assert_eq!(bar_at(spec, 0.0), None, "top margin");
         assert_eq!(bar_at(spec, 9.0 / h), Some(0));
-        assert_eq!(bar_at(spec, (8.0 + 44.0 * 2.5) / h), Some(2));
-        assert_eq!(bar_at(spec, (h - 9.0) / h), Some(3));
+        assert_eq!(bar_at(spec, (8.0 + 32.0 * 1.5) / h), Some(1));
+        assert_eq!(bar_at(spec, (h - 9.0) / h), Some(2));
         assert_eq!(bar_at(spec, (h - 1.0) / h), None, "bottom margin");
         assert_eq!(bar_at(spec, -1.0), None);
         assert_eq!(bar_at(spec, f64::NAN), None);

@@ -47,7 +47,7 @@ pub fn page(
         .ok_or_else(|| missing("<title> and <meta name=\"description\"> to fill in"))
 }
 
-/// `html` with the edition's title and description (its dek) in `lang` in `<title>` and
+/// `html` with the edition's title and description in `lang` in `<title>` and
 /// `<meta name="description">`; `None` if either element is missing.
 pub fn with_title_and_description(html: &str, meta: &Meta, lang: Lang) -> Option<String> {
     let html = replace_inner(
@@ -59,7 +59,7 @@ pub fn with_title_and_description(html: &str, meta: &Meta, lang: Lang) -> Option
     let (start, end) = find_element(&html, "<meta", "name=\"description\"")?;
     let description = format!(
         "<meta name=\"description\" content=\"{}\">",
-        encode_double_quoted_attribute(meta.dek.get(lang))
+        encode_double_quoted_attribute(meta.description.get(lang))
     );
     Some(format!("{}{description}{}", &html[..start], &html[end..]))
 }
@@ -175,7 +175,8 @@ mod tests {
         };
         let meta = Meta {
             title: text("數讀 <2025>"),
-            dek: text("一句 \"話\" & 更多"),
+            dek: text("d"),
+            description: text("一句 \"話\" & 更多"),
             date: "2026-01-01".into(),
             byline: text("記者"),
             source: text("報道"),
@@ -201,6 +202,7 @@ mod tests {
         let meta = Meta {
             title: text("t"),
             dek: text("d"),
+            description: text("d"),
             date: "2026-01-01".into(),
             byline: text("b"),
             source: text("s"),

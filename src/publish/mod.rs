@@ -56,8 +56,7 @@ pub fn publish(
         return Err(PublishError::AlreadyBaked { path: index_path });
     }
     let mut out = Outputs(Vec::new());
-    let icons = Path::new(icons::PACKAGE);
-    let sprite = icons::sprite(icons, &crate::ui::used_icons(dataset()))?;
+    let sprite = icons::sprite(Path::new(icons::PACKAGE), &crate::ui::used_icons(dataset()))?;
     let rendered: Vec<(Lang, String)> =
         Lang::ALL.iter().map(|&l| (l, render(l, &sprite))).collect();
     let mut pages = Vec::new();
@@ -88,13 +87,6 @@ pub fn publish(
     for (name, content) in downloads::files(dataset()) {
         out.write(&dist.join("data").join(name), &content, Output::Download)?;
     }
-    // The icons' licence asks that its notice travel with them.
-    let licence = icons.join("LICENSE");
-    let licence = std::fs::read_to_string(&licence).map_err(|source| PublishError::Read {
-        path: licence,
-        source,
-    })?;
-    out.write(&dist.join(icons::LICENCE), &licence, Output::Download)?;
     Ok(out.0)
 }
 

@@ -85,12 +85,22 @@ pub fn ProjectsBody() -> impl IntoView {
         }
     };
     let update = move |f: &dyn Fn(&mut Filter)| state.filter.update(|filter| f(filter));
+    // On a phone the facets fold behind one button; they unfold when a facet is chosen (by a
+    // link, a bar or the URL), so that what filters the cards is in sight.
+    let facets_open = RwSignal::new(false);
+    let chosen = move || state.filter.with(|f| f.kinds.len() + f.sectors.len());
+    Effect::new(move |_| {
+        if chosen() > 0 {
+            facets_open.set(true);
+        }
+    });
     view! {
         <header class="chapter-head">
             <h2 id="projects-title"><Icon name=PROJECTS_ICON/><span>{s.projects_title}</span></h2>
             <p class="context">{s.projects_intro}</p>
         </header>
-        <div class="controls">
+        <div class="controls" class:facets-open=move || facets_open.get()>
+            <div class="search-row">
             <label class="search">
                 <span>{s.search}</span>
                 <input
@@ -105,6 +115,16 @@ pub fn ProjectsBody() -> impl IntoView {
                     }
                 />
             </label>
+            <button type="button" class="facets-toggle" aria-controls="facets"
+                aria-expanded=move || facets_open.get().to_string()
+                on:click=move |_| facets_open.update(|open| *open = !*open)>
+                {move || match chosen() {
+                    0 => s.filters.to_string(),
+                    n => format!("{} ({n})", s.filters),
+                }}
+            </button>
+            </div>
+            <div class="facets" id="facets">
             <Facet
                 legend=s.milestone_facet
                 options=Signal::derive(move || {
@@ -127,6 +147,12 @@ pub fn ProjectsBody() -> impl IntoView {
                     }
                 })
             />
+            </div>
+        </div>
+        <div class="result-bar">
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+                {move || (s.results)(selected.with(Vec::len), total)}
+            </p>
             <label class="sort">
                 <span>{s.sort}</span>
                 <select on:change=move |ev| {
@@ -142,11 +168,6 @@ pub fn ProjectsBody() -> impl IntoView {
                     <option value="sector" selected=move || state.filter.with(|f| f.sort == Sort::Sector)>{s.sort_sector}</option>
                 </select>
             </label>
-        </div>
-        <div class="result-bar">
-            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
-                {move || (s.results)(selected.with(Vec::len), total)}
-            </p>
             {move || (!state.filter.with(Filter::is_default)).then(|| view! {
                 <button type="button" class="reset" on:click=reset>{s.reset}</button>
             })}
@@ -237,7 +258,11 @@ fn ProjectCard(project: &'static Project) -> impl IntoView {
                     }).collect_view()}
                 </ol>
                 <details class="card-more">
-                <summary>{s.card_more}</summary>
+                // A chevron to the eye (not one more label repeated on every card); its words,
+                // with the project's name, to screen readers.
+                <summary>
+                    <span class="visually-hidden">{format!("{} · {}", s.card_more, project.name.get(lang))}</span>
+                </summary>
                 {clause.map(|c| view! {
                     <blockquote class="card-clause">
                         {c.before}

@@ -106,7 +106,10 @@ pub struct Dataset {
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct Meta {
     pub title: Text,
+    /// The line under the title. It has no figure in it: the lead under it shows them.
     pub dek: Text,
+    /// What search results and link previews say of the page (may name figures).
+    pub description: Text,
     /// Date of the source, ISO 8601.
     pub date: String,
     pub byline: Text,

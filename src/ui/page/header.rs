@@ -63,6 +63,7 @@ pub fn Colophon(lang: Lang) -> impl IntoView {
     view! {
         <footer class="colophon">
             <p>{format!("{}: {}", s.source_title, meta.source.get(lang))}</p>
+            <p>{s.icons_credit}</p>
             <section class="downloads" aria-labelledby="downloads-title">
                 <h2 id="downloads-title">{s.downloads}</h2>
                 <ul>

@@ -258,6 +258,12 @@ impl Builder {
         Ok(Meta {
             title: self.text(FILE, "meta", "title", &meta.title)?,
             dek: self.text(FILE, "meta", "dek", &meta.dek)?,
+            description: self.text(
+                FILE,
+                "meta",
+                "description",
+                meta.description.as_ref().unwrap_or(&meta.dek),
+            )?,
             date: meta.date,
             byline: self.text(FILE, "meta", "byline", &meta.byline)?,
             source: self.text(FILE, "meta", "source", &meta.source)?,

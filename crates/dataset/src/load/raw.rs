@@ -29,6 +29,8 @@ pub struct RawMeta {
     pub article: String,
     pub title: RawText,
     pub dek: RawText,
+    /// What search results and link previews say of the page; the dek when omitted.
+    pub description: Option<RawText>,
     pub date: String,
     pub byline: RawText,
     pub source: RawText,
