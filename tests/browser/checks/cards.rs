@@ -360,6 +360,13 @@ pub async fn early_input_survives_a_slow_start(ctx: &Ctx<'_>) -> Outcome {
 /// entry added at start would make the reader's first Back do nothing, and, in an iframe, take
 /// the host article's Back button.
 pub async fn opening_a_view_adds_no_history_entry(ctx: &Ctx<'_>) -> Outcome {
+    // In a window of its own, whose history starts empty.
+    let first = new_window(ctx).await?;
+    let outcome = views_add_no_history_entry(ctx).await;
+    outcome.and(close_window(ctx, first).await)
+}
+
+async fn views_add_no_history_entry(ctx: &Ctx<'_>) -> Outcome {
     let mut wrong = Vec::new();
     // A page to count from (in a fresh session, the first page replaces the blank one).
     open(ctx, "?lang=en").await?;
@@ -388,5 +395,156 @@ pub async fn opening_a_view_adds_no_history_entry(ctx: &Ctx<'_>) -> Outcome {
             wrong.join("\n  ")
         ),
         wrong.is_empty(),
+    )
+}
+
+const CHAPTER_LINKS: &str = include_str!("../js/chapter-links.js");
+const HISTORY_PROBE: &str = include_str!("../js/history-probe.js");
+
+/// Clicks the chapter's link to `project`, waits until focus is on its card, and checks that
+/// the card is within the window.
+async fn follow_chapter_link(ctx: &Ctx<'_>, project: &str, when: &str) -> Outcome {
+    click(
+        ctx,
+        &format!(".chapter-projects a[data-project-link='{project}']"),
+    )
+    .await?;
+    let card = format!("article.card#project-{project}");
+    wait_until(
+        ctx,
+        &format!("document.activeElement && document.activeElement.matches({card:?})"),
+        &format!("{when}: focus on `{card}` after the chapter's link to it"),
+    )
+    .await?;
+    let at = script(
+        ctx,
+        "var r = document.activeElement.getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];",
+    )
+    .await?;
+    let (top, bottom, height) = (
+        at[0].as_f64().unwrap_or(-1.0),
+        at[1].as_f64().unwrap_or(f64::MAX),
+        at[2].as_f64().unwrap_or(0.0),
+    );
+    expect(
+        &format!("{when}: the card of {project} within the window, but it is at {top}..{bottom} of {height} px"),
+        top >= -1.0 && bottom <= height + 1.0,
+    )
+}
+
+/// A chapter's link to a project it names leads to the project's card. Each is a link to the
+/// card's id, which the page has as it arrives (so it works without JavaScript). With the app
+/// live, a click focuses the card, which brings it into view, with no jump in the URL and no
+/// entry in the history; a filter that shows the card is kept; one that hides it is cleared
+/// (the reader's sort is kept), and the card is focused.
+pub async fn chapter_project_link_leads_to_its_card(ctx: &Ctx<'_>) -> Outcome {
+    const PROJECT: &str = "hithium-phase-2";
+    open(ctx, "?lang=zh-Hant").await?;
+    let links = script(ctx, CHAPTER_LINKS).await?;
+    let links = links.as_array().cloned().unwrap_or_default();
+    expect(
+        &format!("a chapter's link to {PROJECT}"),
+        links.iter().any(|l| l[0] == json!(PROJECT)),
+    )?;
+    let wrong: Vec<&Value> = links
+        .iter()
+        .filter(|l| {
+            let id = l[0].as_str().unwrap_or_default();
+            l[1] != json!(format!("#project-{id}")) || l[2] != json!(true)
+        })
+        .collect();
+    expect(
+        &format!(
+            "every chapter's project link to be `#project-<id>`, a card of the page as served; \
+             not so ([project, href, a card there]): {wrong:?}"
+        ),
+        wrong.is_empty(),
+    )?;
+    // No filter: the card is focused, in view, and the URL and history stay as they were.
+    script(ctx, HISTORY_PROBE).await?;
+    let before = script(ctx, "return [location.href, history.length, __history];").await?;
+    follow_chapter_link(ctx, PROJECT, "with no filter").await?;
+    wait_settled(ctx).await?;
+    let after = script(ctx, "return [location.href, history.length, __history];").await?;
+    expect_eq(
+        "the URL and the history after the link ([URL, entries, entries added or changed])",
+        after,
+        before,
+    )?;
+    // A filter that shows the card is kept.
+    let mut completion = Filter::default();
+    completion.toggle_kind(MilestoneKind::Completion);
+    let shown = expected_cards(&completion, Lang::Hant);
+    expect(
+        &format!("{PROJECT} among the completed projects"),
+        shown.iter().any(|id| id == PROJECT),
+    )?;
+    toggle_facet(ctx, "completion", &completion).await?;
+    let query = current_query(ctx).await?;
+    follow_chapter_link(ctx, PROJECT, "with a filter that shows the card").await?;
+    wait_card_ids(ctx, &shown, "the filter that shows the card, kept").await?;
+    expect_eq(
+        "the URL with a filter that shows the card",
+        current_query(ctx).await?,
+        query,
+    )?;
+    // A search and a facet that hide it are cleared; the sort stays.
+    click(ctx, ".facet-option[data-key='completion'] input").await?;
+    let select = find(ctx, "#projects select").await?;
+    select
+        .select_by_value(Sort::Name.name())
+        .await
+        .map_err(|e| format!("cannot choose the sort by name: {e}"))?;
+    let typed = "天馬";
+    type_search(ctx, typed).await?;
+    let mut hiding = Filter {
+        text: typed.into(),
+        sort: Sort::Name,
+        ..Filter::default()
+    };
+    hiding.toggle_sector(Sector::SemiconductorsDisplays);
+    toggle_facet(ctx, Sector::SemiconductorsDisplays.name(), &hiding).await?;
+    let hidden = expected_cards(&hiding, Lang::Hant);
+    expect(
+        &format!("some cards, but not {PROJECT}, for the filter that hides it: {hidden:?}"),
+        !hidden.is_empty() && !hidden.iter().any(|id| id == PROJECT),
+    )?;
+    follow_chapter_link(ctx, PROJECT, "with a filter that hides the card").await?;
+    let sorted = Filter {
+        sort: Sort::Name,
+        ..Filter::default()
+    };
+    let all = dataset().projects.len();
+    wait_card_ids(
+        ctx,
+        &expected_cards(&sorted, Lang::Hant),
+        "every card, still sorted by name, after the link to a hidden card",
+    )
+    .await?;
+    expect_eq(
+        "the search field after the link to a hidden card",
+        search_field(ctx).await?,
+        json!(""),
+    )?;
+    let controls = script(
+        ctx,
+        "return [document.querySelectorAll('.facet-option input:checked').length, \
+                 document.querySelector('#projects select').value];",
+    )
+    .await?;
+    expect_eq(
+        "after the link to a hidden card ([facets checked, sort])",
+        controls,
+        json!([0, Sort::Name.name()]),
+    )?;
+    expect_eq(
+        "the result count after the link to a hidden card",
+        text(ctx, "#projects .result-count").await?,
+        (strings(Lang::Hant).results)(all, all),
+    )?;
+    expect_eq(
+        "the view in the URL after the link to a hidden card",
+        url::parse(&current_query(ctx).await?).filter,
+        sorted,
     )
 }

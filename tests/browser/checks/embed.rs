@@ -8,10 +8,11 @@ use torch2024::query::Filter;
 
 const ADD_FRAME: &str = include_str!("../js/add-frame.js");
 const FRAMED_PAGE: &str = include_str!("../js/framed-page.js");
+const WIDER_THAN_THE_PAGE: &str = include_str!("../js/wider-than-the-page.js");
 
 /// The example host page (an article embedding the graphic twice). Test iframes go there too:
 /// the app's own CSP allows no frames.
-async fn open_example(ctx: &Ctx<'_>) -> Outcome {
+pub(super) async fn open_example(ctx: &Ctx<'_>) -> Outcome {
     // Visit the app first. With a cold cache, Chromium under chromedriver has stalled loading
     // this page (two frames starting the app at once) against the test server; the same cold
     // load in a plain headless Chromium against a static server completes in ~2 s.
@@ -26,7 +27,12 @@ async fn open_example(ctx: &Ctx<'_>) -> Outcome {
 
 /// Puts an iframe of `width` px showing `src` (relative to the app) into the current page and
 /// waits until it has loaded.
-async fn add_frame(ctx: &Ctx<'_>, src: &str, width: u32, sandbox: Option<&str>) -> Outcome {
+pub(super) async fn add_frame(
+    ctx: &Ctx<'_>,
+    src: &str,
+    width: u32,
+    sandbox: Option<&str>,
+) -> Outcome {
     script_with(
         ctx,
         ADD_FRAME,
@@ -45,7 +51,7 @@ async fn enter_frame(ctx: &Ctx<'_>, index: u16) -> Outcome {
 }
 
 /// Leaves the iframe for the page that holds it.
-async fn leave_frame(ctx: &Ctx<'_>) -> Outcome {
+pub(super) async fn leave_frame(ctx: &Ctx<'_>) -> Outcome {
     ctx.client
         .enter_parent_frame()
         .await
@@ -354,10 +360,12 @@ pub async fn narrow_columns_never_scroll_sideways(ctx: &Ctx<'_>) -> Outcome {
             &format!("var d = {IN_FRAME}; return d.documentElement.scrollWidth;"),
         )
         .await?;
-        expect(
-            &format!("{query} at {width}px: page {wide}px wide"),
-            wide.as_f64().is_some_and(|w| w <= width as f64),
-        )?;
+        if !wide.as_f64().is_some_and(|w| w <= width as f64) {
+            let over = script_with(ctx, WIDER_THAN_THE_PAGE, vec![json!("test-frame")]).await?;
+            return Err(format!(
+                "expected {query} at {width}px: page {wide}px wide; what sticks out: {over}"
+            ));
+        }
         // `?embed=1` marks the document itself (the page's first script does, for the CSS).
         let marked = script(
             ctx,

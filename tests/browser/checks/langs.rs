@@ -81,8 +81,9 @@ async fn expect_language(ctx: &Ctx<'_>, tag: &str) -> Outcome {
         }
         Lang::Hant => {}
     }
-    // Figures as each language's readers write them (the tile's text, as a reader copies it).
-    let tiles: &[(&str, &str)] = match lang {
+    // Figures as each language's readers write them (the tile's text, as a reader copies it;
+    // for a figure on a chart, its data table's).
+    let figures: &[(&str, &str)] = match lang {
         Lang::Hant => &[
             ("fixed-asset-investment", "477.34億元"),
             ("landed-investment", "超400億元"),
@@ -93,12 +94,25 @@ async fn expect_language(ctx: &Ctx<'_>, tag: &str) -> Outcome {
         ],
         Lang::En => &[
             ("fixed-asset-investment", "CNY47.734billion"),
-            ("land-put-back-to-use", "603mu (40.2 ha)"),
+            ("land-put-back-to-use", "603 mu (40.2 ha)"),
+            ("talent-apartment-area", "130,000m²"),
         ],
     };
-    for &(id, want) in tiles {
-        let shown = text(ctx, &format!(".tile[data-figure='{id}'] .tile-value")).await?;
-        expect_eq(&format!("the value of tile {id}"), shown.as_str(), want)?;
+    for &(id, want) in figures {
+        let shown = script(
+            ctx,
+            &format!(
+                "var e = document.querySelector(\".tile[data-figure='{id}'] .tile-value\") \
+                   || document.querySelector(\".data-table tr[data-figure='{id}'] .value\"); \
+                 return e ? e.textContent : null;"
+            ),
+        )
+        .await?;
+        expect_eq(
+            &format!("the value of {id}, on its tile or in its data table"),
+            shown,
+            json!(want),
+        )?;
     }
     Ok(())
 }

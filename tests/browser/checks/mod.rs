@@ -14,6 +14,7 @@ use crate::server::Server;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
+use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::future::Future;
@@ -46,18 +47,21 @@ checks![
     page::title_and_charts_render,
     page::no_node_is_replaced_on_start,
     page::every_section_renders,
+    page::each_figure_is_shown_once,
     page::no_console_error_or_failed_request,
-    page::source_panel_shows_each_figures_sentence,
+    page::activating_a_figure_opens_its_marked_source,
     page::source_panel_marks_restored_characters,
     page::chart_bar_filters_the_cards,
-    page::tile_link_filters_the_cards,
+    page::figure_link_filters_the_cards,
     page::without_pictures_the_rest_still_works,
+    page::page_fits_the_length_limits_on_a_phone,
     cards::facets_combine_and_count,
     cards::search_works_across_scripts,
     cards::sort_orders_the_cards,
     cards::url_keeps_the_view_through_reload_back_and_forward,
     cards::malformed_urls_fall_back_to_defaults,
     cards::empty_result_offers_a_reset,
+    cards::chapter_project_link_leads_to_its_card,
     cards::keyboard_alone_filters_and_opens_sources,
     cards::early_input_survives_a_slow_start,
     cards::opening_a_view_adds_no_history_entry,
@@ -484,6 +488,75 @@ pub async fn open_panel(ctx: &Ctx<'_>, opener: &str) -> Outcome {
 pub async fn escape_closes_the_panel(ctx: &Ctx<'_>) -> Outcome {
     press(ctx, Key::Escape, 1).await?;
     wait_panel(ctx, false, "Escape").await
+}
+
+// ── Windows ───────────────────────────────────────────────────────────────────────────────
+
+/// Opens a new window and goes to it, for a check that counts history entries: its history
+/// starts empty (`history.length` stops growing at 50 entries, which the checks before may have
+/// reached in the session's window). A window, not a tab: WebKit's new tab is a hidden page,
+/// which draws no frames. Gives the session's window, for [`close_window`].
+pub async fn new_window(ctx: &Ctx<'_>) -> Result<WindowHandle, String> {
+    let first = ctx
+        .client
+        .window()
+        .await
+        .map_err(|e| format!("the session's window: {e}"))?;
+    let window = ctx
+        .client
+        .new_window(false)
+        .await
+        .map_err(|e| format!("cannot open a new window: {e}"))?;
+    ctx.client
+        .switch_to_window(window.handle)
+        .await
+        .map_err(|e| format!("cannot go to the new window: {e}"))?;
+    Ok(first)
+}
+
+/// Closes the window [`new_window`] opened and goes back to the session's window, `first`.
+pub async fn close_window(ctx: &Ctx<'_>, first: WindowHandle) -> Outcome {
+    let closed = ctx.client.close_window().await;
+    let back = ctx.client.switch_to_window(first).await;
+    closed.map_err(|e| format!("cannot close the new window: {e}"))?;
+    back.map_err(|e| format!("cannot go back to the session's window: {e}"))
+}
+
+// ── Figures ───────────────────────────────────────────────────────────────────────────────
+
+/// Opens, as a reader does (a click on its summary), the data table of the chart that draws
+/// figure `id`, unless it is open already.
+pub async fn open_table_of(ctx: &Ctx<'_>, id: &str) -> Outcome {
+    let table = format!("figure.chart[data-figures~='{id}'] details.data-table");
+    let open = script(
+        ctx,
+        &format!("var d = document.querySelector({table:?}); return d ? d.open : null;"),
+    )
+    .await?;
+    match open {
+        Value::Bool(true) => Ok(()),
+        Value::Bool(false) => {
+            click(ctx, &format!("{table} > summary")).await?;
+            wait_until(
+                ctx,
+                &format!("document.querySelector({table:?}).open"),
+                &format!("the data table of {id} to open"),
+            )
+            .await
+        }
+        _ => Err(format!("no chart shows {id} (no `{table}`)")),
+    }
+}
+
+/// The control a reader activates to open figure `id`'s source: its tile's number where it has
+/// a tile; else its row in its chart's data table, which this opens.
+pub async fn figure_opener(ctx: &Ctx<'_>, id: &str) -> Result<String, String> {
+    let tile = format!(".tile[data-figure='{id}'] .tile-main");
+    if script(ctx, &format!("return !!document.querySelector({tile:?});")).await? == json!(true) {
+        return Ok(tile);
+    }
+    open_table_of(ctx, id).await?;
+    Ok(format!(".data-table tr[data-figure='{id}'] .row-source"))
 }
 
 // ── The keyboard ──────────────────────────────────────────────────────────────────────────

@@ -26,6 +26,8 @@ window.__kb = (function () {
     if (el.closest('.skip-link')) return 'skip link';
     if (el.closest('.lang-switch')) return 'language switch';
     if (el.closest('.tile')) return 'tiles';
+    if (el.closest('.chapter-index')) return 'chapter index';
+    if (el.closest('.chapter-projects')) return 'chapter projects';
     if (el.closest('.data-table')) return 'data tables';
     if (el.matches('input[type=search]')) return 'search field';
     if (el.closest('.facet')) return 'facet checkboxes';
