@@ -112,6 +112,19 @@ fn bar_under(target: &web_sys::Element, ev: &web_sys::MouseEvent) -> Option<&'st
         .iter()
         .find(|c| id.strip_prefix("chart-") == Some(c.id.as_str()))?;
     let rect = target.get_bounding_client_rect();
-    let fraction = (f64::from(ev.client_y()) - rect.top()) / rect.height();
+    // Where the picture is drawn in its box: an SVG keeps its proportions, centred, should the
+    // box have other ones.
+    let img = target.dyn_ref::<web_sys::HtmlImageElement>()?;
+    let (w, h) = (
+        f64::from(img.natural_width()),
+        f64::from(img.natural_height()),
+    );
+    let drawn = if w > 0.0 && h > 0.0 {
+        rect.height().min(rect.width() * h / w)
+    } else {
+        rect.height()
+    };
+    let top = rect.top() + (rect.height() - drawn) / 2.0;
+    let fraction = (f64::from(ev.client_y()) - top) / drawn;
     spec.bars.get(bar_at(spec, fraction)?)
 }

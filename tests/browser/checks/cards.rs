@@ -230,6 +230,57 @@ pub async fn malformed_urls_fall_back_to_defaults(ctx: &Ctx<'_>) -> Outcome {
     .await
 }
 
+/// In a window narrower than 48rem the facets fold behind one button, which says how many are
+/// ticked and unfolds them; a view that arrives with a facet ticked shows them unfolded.
+pub async fn facets_fold_on_a_narrow_page(ctx: &Ctx<'_>) -> Outcome {
+    keeping_the_window_size(ctx, facets_fold(ctx)).await
+}
+
+async fn facets_fold(ctx: &Ctx<'_>) -> Outcome {
+    ctx.client
+        .set_window_size(500, 800)
+        .await
+        .map_err(|e| format!("cannot make the window 500×800: {e}"))?;
+    open(ctx, "?lang=en").await?;
+    let shown = "var f = document.getElementById('facets'); return !!f && f.offsetParent !== null;";
+    expect_eq(
+        "facets shown at first",
+        script(ctx, shown).await?,
+        json!(false),
+    )?;
+    let toggle = "document.querySelector('.facets-toggle')";
+    expect_eq(
+        "the button's state",
+        script(
+            ctx,
+            &format!("return {toggle}.getAttribute('aria-expanded');"),
+        )
+        .await?,
+        json!("false"),
+    )?;
+    click(ctx, ".facets-toggle").await?;
+    wait_until(
+        ctx,
+        "document.getElementById('facets').offsetParent !== null",
+        "the facets to unfold",
+    )
+    .await?;
+    click(ctx, ".facet-option[data-key='listed'] input").await?;
+    wait_until(
+        ctx,
+        &format!("{toggle}.textContent.trim() === 'Filter (1)' && {toggle}.getAttribute('aria-expanded') === 'true'"),
+        "the button to count the ticked facet",
+    )
+    .await?;
+    open(ctx, "?lang=en&kind=award").await?;
+    wait_until(
+        ctx,
+        "document.getElementById('facets').offsetParent !== null && document.querySelector(\".facet-option[data-key='award'] input\").checked",
+        "a view with a facet ticked to show the facets unfolded",
+    )
+    .await
+}
+
 pub async fn empty_result_offers_a_reset(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
     type_search(ctx, "沒有這個項目zzz").await?;

@@ -285,6 +285,7 @@ pub async fn iframes_size_themselves(ctx: &Ctx<'_>) -> Outcome {
     // A filter change inside the first frame changes its height, and the host follows.
     let before = script(ctx, &format!("return {};", frame_height(0))).await?;
     enter_ready_frame(ctx, 0).await?;
+    show_facets(ctx).await?;
     click(ctx, ".facet-option[data-key='listed'] input").await?;
     wait_card_ids(ctx, &cards_of(MilestoneKind::Listed), "the listed company").await?;
     leave_frame(ctx).await?;

@@ -61,6 +61,7 @@ checks![
     cards::url_keeps_the_view_through_reload_back_and_forward,
     cards::malformed_urls_fall_back_to_defaults,
     cards::empty_result_offers_a_reset,
+    cards::facets_fold_on_a_narrow_page,
     cards::chapter_project_link_leads_to_its_card,
     cards::keyboard_alone_filters_and_opens_sources,
     cards::early_input_survives_a_slow_start,
@@ -364,6 +365,39 @@ pub async fn find(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
         .find(Locator::Css(css))
         .await
         .map_err(|e| format!("no `{css}`: {e}"))
+}
+
+/// Runs `check`, then puts the window back to the size it had before.
+pub async fn keeping_the_window_size(
+    ctx: &Ctx<'_>,
+    check: impl Future<Output = Outcome>,
+) -> Outcome {
+    let (w, h) = ctx
+        .client
+        .get_window_size()
+        .await
+        .map_err(|e| format!("the window's size: {e}"))?;
+    let outcome = check.await;
+    let restored = ctx
+        .client
+        .set_window_size(w as u32, h as u32)
+        .await
+        .map_err(|e| format!("cannot put the window back to {w}×{h}: {e}"));
+    outcome.and(restored)
+}
+
+/// Unfolds the cards' facets where a narrow page folds them behind their button, as a reader
+/// there does before ticking one.
+pub async fn show_facets(ctx: &Ctx<'_>) -> Outcome {
+    let folded = script(
+        ctx,
+        "var b = document.querySelector('.facets-toggle'); return !!b && b.offsetParent !== null && b.getAttribute('aria-expanded') !== 'true';",
+    )
+    .await?;
+    if folded == json!(true) {
+        click(ctx, ".facets-toggle").await?;
+    }
+    Ok(())
 }
 
 pub async fn click(ctx: &Ctx<'_>, css: &str) -> Outcome {

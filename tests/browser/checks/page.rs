@@ -796,18 +796,7 @@ async fn lengths_in_a_frame(ctx: &Ctx<'_>, tag: &str) -> Result<Value, String> {
 /// are 500 px at least, WebKit's MiniBrowser's 447), in an iframe that wide; the window is put
 /// back as it was.
 pub async fn page_fits_the_length_limits_on_a_phone(ctx: &Ctx<'_>) -> Outcome {
-    let (w, h) = ctx
-        .client
-        .get_window_size()
-        .await
-        .map_err(|e| format!("the window's size: {e}"))?;
-    let outcome = lengths_on_a_phone(ctx).await;
-    let restored = ctx
-        .client
-        .set_window_size(w as u32, h as u32)
-        .await
-        .map_err(|e| format!("cannot put the window back to {w}×{h}: {e}"));
-    outcome.and(restored)
+    keeping_the_window_size(ctx, lengths_on_a_phone(ctx)).await
 }
 
 async fn lengths_on_a_phone(ctx: &Ctx<'_>) -> Outcome {

@@ -8,7 +8,12 @@ return fetch(img.currentSrc).then(r => r.text()).then(svg => {
   var doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   var bar = doc.querySelector('path[ecmeta_series_index="' + index + '"]');
   var m = bar.getAttribute('d').match(/M([0-9.]+) ([0-9.]+)l([0-9.]+) 0l0 ([0-9.]+)/);
-  var r = img.getBoundingClientRect(), scale = r.width / img.naturalWidth;
-  var x = (+m[1] + +m[3] / 2) * scale, y = (+m[2] + 2 + part * (+m[4] - 4)) * scale;
+  // The picture keeps its proportions, centred in its box (should the box have others). Its
+  // size is the SVG's own: WebKit gives an SVG picture's shown size as its natural size.
+  var w = +doc.documentElement.getAttribute('width'), h = +doc.documentElement.getAttribute('height');
+  var r = img.getBoundingClientRect();
+  var scale = Math.min(r.width / w, r.height / h);
+  var left = (r.width - w * scale) / 2, top = (r.height - h * scale) / 2;
+  var x = left + (+m[1] + +m[3] / 2) * scale, y = top + (+m[2] + 2 + part * (+m[4] - 4)) * scale;
   return [Math.round(x - r.width / 2), Math.round(y - r.height / 2)];
 });
