@@ -1,7 +1,8 @@
 //! The page's icons, inlined at build time: the Lucide icons (npm package `lucide-static`,
 //! ISC licence) the page uses, and only those, as one hidden SVG sprite of `<symbol>`s that
-//! each icon on the page draws with `<use>` (see `ui::icons`). The licence's notice travels
-//! inside the sprite, so every page and the one-file edition carry it.
+//! each icon on the page draws with `<use>` (see `ui::icons`). The licence travels with them:
+//! a file beside the pages ([`LICENCE`]), which the sprite names, and, in the one-file
+//! edition, which has nothing beside it, inside the page ([`with_licence_inside`]).
 
 use super::PublishError;
 use std::path::Path;
@@ -9,15 +10,35 @@ use std::path::Path;
 /// Where `npm ci` puts the icons (relative to the project, where trunk runs `bake`).
 pub const PACKAGE: &str = "node_modules/lucide-static";
 
-/// The sprite of `names`: one `<symbol id="icon-NAME">` each, in an SVG that draws nothing.
-pub fn sprite(package: &Path, names: &[&str]) -> Result<String, PublishError> {
-    let licence = package.join("LICENSE");
-    let licence = std::fs::read_to_string(&licence).map_err(|e| {
+/// The licence's file beside the pages.
+pub const LICENCE: &str = "LICENSE-lucide.txt";
+
+/// What the sprite says of the licence, on a hosted page.
+const NOTICE: &str = "<!-- Icons: Lucide (lucide-static), ISC License: LICENSE-lucide.txt -->";
+
+/// The icons' licence, as the package has it.
+pub fn licence(package: &Path) -> Result<String, PublishError> {
+    let path = package.join("LICENSE");
+    std::fs::read_to_string(&path).map_err(|e| {
         PublishError::Icon(format!(
             "cannot read {} ({e}): is lucide-static in node_modules (npm ci)?",
-            licence.display()
+            path.display()
         ))
-    })?;
+    })
+}
+
+/// `page` with the licence's whole text where its sprite names the file.
+pub fn with_licence_inside(page: &str, licence: &str) -> String {
+    // (A comment may not hold "--".)
+    let text = licence.trim().replace("--", "- -");
+    page.replace(
+        NOTICE,
+        &format!("<!-- Icons: Lucide (lucide-static).\n{text}\n-->"),
+    )
+}
+
+/// The sprite of `names`: one `<symbol id="icon-NAME">` each, in an SVG that draws nothing.
+pub fn sprite(package: &Path, names: &[&str]) -> Result<String, PublishError> {
     let mut symbols = String::new();
     for name in names {
         let path = package.join("icons").join(format!("{name}.svg"));
@@ -38,10 +59,8 @@ pub fn sprite(package: &Path, names: &[&str]) -> Result<String, PublishError> {
             crate::ui::icon_id(name)
         ));
     }
-    // (A comment may not hold "--".)
-    let notice = licence.trim().replace("--", "- -");
     Ok(format!(
-        "<svg aria-hidden=\"true\" focusable=\"false\"><!-- Icons: Lucide (lucide-static).\n{notice}\n-->{symbols}</svg>"
+        r#"<svg aria-hidden="true" focusable="false">{NOTICE}{symbols}</svg>"#
     ))
 }
 
@@ -68,9 +87,13 @@ mod tests {
             made.contains(r#"<symbol id="icon-dot" viewBox="0 0 24 24"><circle cx="12" cy="12" r="1" /></symbol>"#),
             "{made}"
         );
+        assert!(made.contains(NOTICE), "{made}");
+        let inside = with_licence_inside(&made, &licence(&dir).unwrap());
         assert!(
-            made.contains("ISC License - - Copyright (c) someone"),
-            "{made}"
+            inside.contains(
+                "<!-- Icons: Lucide (lucide-static).\nISC License - - Copyright (c) someone\n-->"
+            ),
+            "{inside}"
         );
         let missing = sprite(&dir, &["nope"]).unwrap_err().to_string();
         assert!(

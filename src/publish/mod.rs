@@ -70,7 +70,11 @@ pub fn publish(
         out.write(&charts_dir.join(name), svg, Output::ChartPicture)?;
     }
     // The one-file edition is the Traditional page, with the others inside it.
-    let standalone = standalone::assemble(dist, &pages[0].1, &rendered[1..], &pictures)?;
+    let licence = icons::licence(Path::new(icons::PACKAGE))?;
+    let standalone = icons::with_licence_inside(
+        &standalone::assemble(dist, &pages[0].1, &rendered[1..], &pictures)?,
+        &licence,
+    );
     out.write(
         &dist.join("standalone.html"),
         &standalone,
@@ -87,6 +91,7 @@ pub fn publish(
     for (name, content) in downloads::files(dataset()) {
         out.write(&dist.join("data").join(name), &content, Output::Download)?;
     }
+    out.write(&dist.join(icons::LICENCE), &licence, Output::Download)?;
     Ok(out.0)
 }
 

@@ -9,9 +9,12 @@ use std::process::Command;
 use std::time::Duration;
 
 /// The first-load transfer allowed, in bytes at `gzip -1` (1 KB = 1,000 bytes): just above
-/// today's, so that nothing grows unnoticed. (Issue 14 asks for 160 KB; the wasm alone is
-/// still about 179 KB, see BENCHMARKS.md.)
-pub const BUDGET: u64 = 220_000;
+/// today's, so that nothing grows unnoticed. Raised from 220 KB with the redesign of issue 15
+/// (first load 225.3 KB, from 209: +5 KB of page for the cards' quoted clauses, chapters and
+/// figures, the chapters' project links and the icon sprite; +2 KB of stylesheet; +7 KB of
+/// wasm for the cards' larger view and the facets' fold). (Issue 14 asks for 160 KB; the wasm
+/// alone is about 188 KB, see BENCHMARKS.md.)
+pub const BUDGET: u64 = 230_000;
 /// What the first load should come down to.
 pub const AIM: u64 = 100_000;
 
@@ -329,7 +332,7 @@ mod tests {
 
     #[test]
     fn budget_verdicts() {
-        assert!(budget_verdict(220_001).contains("OVER the budget of 220 KB"));
+        assert!(budget_verdict(BUDGET + 1).contains("OVER the budget of 230 KB"));
         assert!(budget_verdict(208_571).starts_with("208.6 KB (gzip -1): within"));
     }
 }

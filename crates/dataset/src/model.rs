@@ -450,6 +450,26 @@ impl Dataset {
         self.figures.iter().filter(move |f| f.group == group)
     }
 
+    /// Clears what only the build renders into the pages (the masthead's and colophon's texts
+    /// but the title, the chapters' context, icons and highlights, the lead), so that the
+    /// app's copy carries only what its live parts show: cards, source panel, embed code.
+    pub fn for_the_app(&mut self) {
+        for text in [
+            &mut self.meta.dek,
+            &mut self.meta.description,
+            &mut self.meta.byline,
+            &mut self.meta.source,
+        ] {
+            *text = Text::default();
+        }
+        for g in &mut self.groups {
+            g.context = None;
+            g.icon = None;
+            g.highlights.clear();
+        }
+        self.lead.clear();
+    }
+
     /// The stated figures the page leads with, in order.
     pub fn lead_figures(&self) -> impl Iterator<Item = &Figure> + '_ {
         self.lead.iter().filter_map(|id| self.figure(id))
