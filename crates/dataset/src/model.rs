@@ -481,13 +481,15 @@ impl Dataset {
         &'a self,
         group: &'a str,
     ) -> impl Iterator<Item = &'a Figure> + 'a {
-        self.figures_of(group).filter(|f| {
-            !self.lead.contains(&f.id)
-                && !self
-                    .charts
-                    .iter()
-                    .any(|c| c.bars.iter().any(|b| b.figure == f.id))
-        })
+        self.figures_of(group)
+            .filter(|f| !self.lead.contains(&f.id) && self.chart_of(&f.id).is_none())
+    }
+
+    /// The chart that draws `figure`, if one does (each figure is on one chart at most).
+    pub fn chart_of(&self, figure: &str) -> Option<&BarChart> {
+        self.charts
+            .iter()
+            .find(|c| c.bars.iter().any(|b| b.figure == figure))
     }
 
     /// The chapter a project belongs to: the group whose items first tell of it, in the

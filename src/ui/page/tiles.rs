@@ -1,12 +1,11 @@
 //! Figures that stand alone as large numbers, each a tile whose number opens its source: the
 //! lead's, and a chapter's figures that are on no chart (stated, then derived).
 
-use crate::charts::{link_label, link_of};
 use crate::embedded::dataset;
 use crate::format;
 use crate::i18n::strings;
-use crate::model::{Figure, Lang, Link, Qualifier, Text, Unit};
-use crate::ui::actions::{link_attr, SourceRef};
+use crate::model::{Figure, Lang, Qualifier, Text, Unit};
+use crate::ui::actions::SourceRef;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -20,8 +19,6 @@ pub struct TileFigure {
     derived: bool,
     /// What activating it opens in the source panel.
     source: SourceRef,
-    /// The projects it stands for, if a chart bar of it leads to some.
-    link: Option<Link>,
 }
 
 impl TileFigure {
@@ -34,7 +31,6 @@ impl TileFigure {
             qualifier: f.qualifier,
             derived: false,
             source: SourceRef::Figure(f.id.clone()),
-            link: link_of(dataset(), &f.id),
         }
     }
 }
@@ -55,7 +51,6 @@ pub fn standalone(group: &'static str) -> Vec<TileFigure> {
             qualifier: d.qualifier,
             derived: true,
             source: SourceRef::Derived(d.id.clone()),
-            link: None,
         });
     ds.standalone_figures(group)
         .map(TileFigure::stated)
@@ -86,7 +81,6 @@ fn Tile(tile: TileFigure, lang: Lang) -> impl IntoView {
         qualifier,
         derived,
         source,
-        link,
     } = tile;
     let text = format::figure(value, unit, qualifier, lang);
     let s = strings(lang);
@@ -109,11 +103,6 @@ fn Tile(tile: TileFigure, lang: Lang) -> impl IntoView {
                     Either::Right(view! { <span class="visually-hidden">{s.show_source}</span> })
                 }}
             </button>
-            {link.map(|link| view! {
-                <button type="button" class="link-button" data-link=link_attr(link)>
-                    {format!("{} · {}", s.show_projects, link_label(link, lang))}
-                </button>
-            })}
         </li>
     }
 }

@@ -367,6 +367,36 @@ pub async fn find(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
         .map_err(|e| format!("no `{css}`: {e}"))
 }
 
+/// Each chart of `ds` is on the page, in order, naming the figures of its bars
+/// (`data-figures`), so that a figure on a chart is not shown again elsewhere.
+pub async fn expect_charts_list_their_bars(
+    ctx: &Ctx<'_>,
+    ds: &torch2024::model::Dataset,
+    what: &str,
+) -> Outcome {
+    let pictured = script(
+        ctx,
+        "return Array.from(document.querySelectorAll('figure.chart')).map(f => f.dataset.figures);",
+    )
+    .await?;
+    let want: Vec<String> = ds
+        .charts
+        .iter()
+        .map(|c| {
+            c.bars
+                .iter()
+                .map(|b| b.figure.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    expect_eq(
+        &format!("{what}, each with the figures of its bars"),
+        pictured,
+        json!(want),
+    )
+}
+
 /// Runs `check`, then puts the window back to the size it had before.
 pub async fn keeping_the_window_size(
     ctx: &Ctx<'_>,

@@ -115,14 +115,6 @@ pub async fn no_node_is_replaced_on_start(ctx: &Ctx<'_>) -> Outcome {
     Ok(())
 }
 
-/// Whether a chart of the dataset draws figure `id`.
-fn charted(id: &str) -> bool {
-    dataset()
-        .charts
-        .iter()
-        .any(|c| c.bars.iter().any(|b| b.figure == id))
-}
-
 /// Every section in its place: the lead (the first group) with its figures, the chapter index,
 /// each chapter's title, the tiles (one for each figure on no chart, the lead's among them, and
 /// for each derived one), the charts with their collapsed tables, the tasks and the cards.
@@ -179,33 +171,17 @@ pub async fn every_section_renders(ctx: &Ctx<'_>) -> Outcome {
         json!(want_index),
     )?;
     let tiles = script(ctx, "return document.querySelectorAll('.tile').length;").await?;
-    let standing_alone = ds.figures.iter().filter(|f| !charted(&f.id)).count();
+    let standing_alone = ds
+        .figures
+        .iter()
+        .filter(|f| dataset().chart_of(&f.id).is_none())
+        .count();
     expect_eq(
         "tiles (the figures on no chart, the lead's among them, and the derived ones)",
         tiles,
         json!(standing_alone + ds.derived.len()),
     )?;
-    let pictured = script(
-        ctx,
-        "return Array.from(document.querySelectorAll('figure.chart')).map(f => f.dataset.figures);",
-    )
-    .await?;
-    let want_charts: Vec<String> = ds
-        .charts
-        .iter()
-        .map(|c| {
-            c.bars
-                .iter()
-                .map(|b| b.figure.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    expect_eq(
-        "the charts, each with the figures of its bars",
-        pictured,
-        json!(want_charts),
-    )?;
+    expect_charts_list_their_bars(ctx, ds, "the charts").await?;
     let tasks = script(
         ctx,
         "return document.querySelectorAll('#section-tasks li').length;",
@@ -294,14 +270,14 @@ pub async fn each_figure_is_shown_once(ctx: &Ctx<'_>) -> Outcome {
             }
             let tile = &shown[id]["tile"];
             if tile.is_null() {
-                if is_derived || !charted(id) {
+                if is_derived || dataset().chart_of(id).is_none() {
                     wrong.push(format!(
                         "{tag}: {id} is on no chart, but has no tile (it is at {places:?})"
                     ));
                 }
                 continue;
             }
-            if charted(id) {
+            if dataset().chart_of(id).is_some() {
                 wrong.push(format!("{tag}: {id} is on a chart, but has a tile"));
             }
             if tile["derived"] != json!(is_derived) {
