@@ -1,4 +1,4 @@
-// Draws chart pictures with ECharts' server-side SVG renderer, for `bake` (src/publish/pictures.rs).
+// Draws the charts with ECharts' server-side SVG renderer, for `bake` (src/publish/pictures.rs).
 // Reads a JSON array of {width, height, option} on stdin; writes a JSON array of SVG strings.
 import * as echarts from 'echarts';
 

@@ -61,6 +61,8 @@ pub struct Strings {
     pub error_banner: &'static str,
     /// The text summary of a bar chart, from its items (label and value each).
     pub bar_chart: fn(&[String]) -> String,
+    /// What a chart says of the bars the cards' filter selects, from their labels (one or more).
+    pub chart_selection: fn(&[String]) -> String,
     pub results: fn(usize, usize) -> String,
     /// Where a quoted sentence stands in the report: its paragraph.
     pub paragraph: fn(u32) -> String,
@@ -157,6 +159,7 @@ const HANT: Strings = Strings {
     copied: "已複製",
     error_banner: "抱歉,圖表出錯了,請重新載入頁面。",
     bar_chart: |items| format!("條形圖:{}。", items.join(";")),
+    chart_selection: |labels| format!("已選:{}。", labels.join("、")),
     results: |n, total| format!("顯示 {n} / {total} 個項目"),
     paragraph: |n| format!("報道第{n}段"),
     date: chinese_date,
@@ -234,6 +237,7 @@ const HANS: Strings = Strings {
     copied: "已复制",
     error_banner: "抱歉,图表出错了,请重新加载页面。",
     bar_chart: |items| format!("条形图:{}。", items.join(";")),
+    chart_selection: |labels| format!("已选:{}。", labels.join("、")),
     results: |n, total| format!("显示 {n} / {total} 个项目"),
     paragraph: |n| format!("报道第{n}段"),
     date: chinese_date,
@@ -311,6 +315,7 @@ const EN: Strings = Strings {
     copied: "Copied",
     error_banner: "Sorry, the infographic stopped working. Please reload the page.",
     bar_chart: |items| format!("Bar chart: {}.", items.join("; ")),
+    chart_selection: |labels| format!("Selected: {}.", labels.join("; ")),
     results: |n, total| format!("Showing {n} of {total} projects"),
     paragraph: |n| format!("Paragraph {n} of the report"),
     date: english_date,

@@ -1,11 +1,11 @@
-//! Charts: their text summaries and data tables, where the picture of each is and which bar a
-//! point on it falls in. Which figures a chart draws and where its bars lead is data
+//! Charts: their text summaries and data tables, the readout a bar shows and which bars the
+//! cards' filter selects. Which figures a chart draws and where its bars lead is data
 //! (`data/charts.toml`, a [`BarChart`] of the dataset); one `BarChart` feeds all of these and
 //! the picture (`options`), so they cannot disagree.
 //!
 //! The pictures are drawn at build time: charming builds each chart's ECharts option
-//! (`options`), ECharts renders it to SVG (`publish::pictures`), once per language, theme and
-//! width. The page shows them as images, so the reader downloads no charting library.
+//! (`options`), ECharts renders it to SVG (`publish::pictures`), once per language, and the
+//! page carries it inline, coloured by its CSS, so the reader downloads no charting library.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod options;
@@ -13,21 +13,14 @@ pub mod options;
 use crate::format;
 use crate::i18n::strings;
 use crate::model::{BarChart, Dataset, Figure, Lang, Link};
+use crate::query::Filter;
 
-/// The widths, in CSS pixels, each picture is drawn at: phones, and everything wider.
-pub const NARROW: u32 = 340;
-pub const WIDE: u32 = 560;
-/// The viewport width from which the wide picture is shown.
-pub const WIDE_FROM: u32 = 520;
+/// The width, in CSS pixels, each picture is drawn at: a phone's column. The page scales it to
+/// its column, up to a little wider (style/main.css).
+pub const WIDTH: u32 = 340;
 /// Height of one bar's band, and the margin above and below the bars.
 pub const BAND: u32 = 32;
 pub const MARGIN: u32 = 8;
-
-/// The file name of one picture, under `charts/` in `dist`.
-pub fn picture_name(id: &str, lang: Lang, dark: bool, width: u32) -> String {
-    let theme = if dark { "dark" } else { "light" };
-    format!("{id}-{}-{theme}-{width}.svg", lang.tag())
-}
 
 /// One row of a chart's data table: exactly what one bar draws.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,16 +33,85 @@ pub struct Row {
     pub link: Option<Link>,
 }
 
-/// The picture's height in pixels: one band per bar (the same at both widths).
+/// The picture's height in pixels: one band per bar.
 pub fn height(chart: &BarChart) -> u32 {
     2 * MARGIN + BAND * chart.bars.len() as u32
 }
 
-/// The bar whose band holds a point `fraction` of the way down the picture, if any.
-pub fn bar_at(chart: &BarChart, fraction: f64) -> Option<usize> {
-    let y = fraction * f64::from(height(chart)) - f64::from(MARGIN);
-    let band = (y / f64::from(BAND)).floor();
-    (y >= 0.0 && band < chart.bars.len() as f64).then_some(band as usize)
+/// Which of the chart's bars stand for what the cards' `filter` shows (true) and which do not
+/// (false); `None` when none of its bars does (the chart is not about what the cards show).
+pub fn selected(chart: &BarChart, filter: &Filter) -> Option<Vec<bool>> {
+    let marks: Vec<bool> = chart
+        .bars
+        .iter()
+        .map(|b| match b.link {
+            Some(Link::Kind(k)) => filter.kinds.contains(&k),
+            Some(Link::Sector(s)) => filter.sectors.contains(&s),
+            None => false,
+        })
+        .collect();
+    marks.contains(&true).then_some(marks)
+}
+
+/// What a chart says, after its summary, of the bars the filter selects ("" when it selects
+/// none).
+pub fn selection(chart: &BarChart, filter: &Filter, ds: &Dataset, lang: Lang) -> String {
+    let Some(selected) = selected(chart, filter) else {
+        return String::new();
+    };
+    let labels: Vec<String> = chart
+        .bars
+        .iter()
+        .zip(selected)
+        .filter(|(_, on)| *on)
+        .filter_map(|(bar, _)| ds.figure(&bar.figure))
+        .map(|f| f.label.get(lang).to_string())
+        .collect();
+    (strings(lang).chart_selection)(&labels)
+}
+
+/// What a bar's readout says: its label, its value as the article words it, and how its source
+/// sentence starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readout {
+    pub label: String,
+    pub value: String,
+    pub source: String,
+}
+
+/// How many characters of the source sentence a readout shows, by language.
+fn source_start(lang: Lang) -> usize {
+    if lang == Lang::En {
+        72
+    } else {
+        30
+    }
+}
+
+/// The readout of the figure `id` on a chart, if the dataset has it.
+pub fn readout(ds: &Dataset, id: &str, lang: Lang) -> Option<Readout> {
+    let f = ds.figure(id)?;
+    let sentence = ds
+        .sentence(&f.source)
+        .map(|s| s.read(lang))
+        .unwrap_or_default();
+    let room = source_start(lang);
+    let source = if sentence.chars().count() <= room {
+        sentence
+    } else {
+        // At a word's end in English.
+        let cut: String = sentence.chars().take(room).collect();
+        let cut = match (lang, cut.rfind(' ')) {
+            (Lang::En, Some(space)) => cut[..space].to_string(),
+            _ => cut,
+        };
+        format!("{}…", cut.trim_end_matches([',', ' ', '，', '、']))
+    };
+    Some(Readout {
+        label: f.label.get(lang).to_string(),
+        value: figure_text(f, lang),
+        source,
+    })
 }
 
 /// The chart's data table: a row for each bar, in order.
@@ -120,24 +182,47 @@ mod tests {
     }
 
     #[test]
-    fn a_point_on_a_picture_falls_in_one_bar_or_none() {
-        let spec = &dataset().charts[0];
-        let h = f64::from(height(spec));
-        assert_eq!(height(spec), 16 + 3 * 32);
-        assert_eq!(bar_at(spec, 0.0), None, "top margin");
-        assert_eq!(bar_at(spec, 9.0 / h), Some(0));
-        assert_eq!(bar_at(spec, (8.0 + 32.0 * 1.5) / h), Some(1));
-        assert_eq!(bar_at(spec, (h - 9.0) / h), Some(2));
-        assert_eq!(bar_at(spec, (h - 1.0) / h), None, "bottom margin");
-        assert_eq!(bar_at(spec, -1.0), None);
-        assert_eq!(bar_at(spec, f64::NAN), None);
+    fn the_filter_selects_the_bars_that_lead_to_its_projects() {
+        use crate::model::MilestoneKind;
+        let spec = chart(dataset(), "investment-sums").unwrap();
+        let mut filter = Filter::default();
+        assert_eq!(selected(spec, &filter), None, "nothing chosen");
+        filter.text = "Tianma".into();
+        assert_eq!(selected(spec, &filter), None, "text alone selects no bar");
+        filter.toggle_kind(MilestoneKind::CapitalIncrease);
+        assert_eq!(selected(spec, &filter), Some(vec![true, false, false]));
+        assert_eq!(
+            selection(spec, &filter, dataset(), Lang::En),
+            "Selected: Total investment of expansions."
+        );
+        let land = chart(dataset(), "construction-land").unwrap();
+        assert_eq!(
+            selected(land, &filter),
+            None,
+            "no bar of it leads to projects"
+        );
+        assert_eq!(selection(land, &filter, dataset(), Lang::En), "");
+        let projects = chart(dataset(), "investment-projects").unwrap();
+        filter.toggle_sector(crate::model::Sector::Finance);
+        assert_eq!(selected(projects, &filter), Some(vec![true, false, true]));
     }
 
     #[test]
-    fn picture_names_say_chart_language_theme_and_width() {
-        assert_eq!(
-            picture_name("smart-funnel", Lang::Hans, true, NARROW),
-            "smart-funnel-zh-Hans-dark-340.svg"
+    fn a_readout_says_the_figure_as_the_article_does_and_where_it_comes_from() {
+        let r = readout(dataset(), "capital-increase-investment", Lang::Hant).unwrap();
+        assert_eq!(r.value, "超200億元");
+        assert!(
+            r.source.ends_with('…') && r.source.chars().count() <= 31,
+            "{}",
+            r.source
         );
+        let en = readout(dataset(), "capital-increase-investment", Lang::En).unwrap();
+        assert_eq!(en.value, "over CNY 20 billion");
+        assert!(
+            en.source.chars().count() <= 73 && !en.source.contains("  "),
+            "{}",
+            en.source
+        );
+        assert_eq!(readout(dataset(), "no-such-figure", Lang::En), None);
     }
 }

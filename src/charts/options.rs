@@ -1,5 +1,6 @@
-//! The chart pictures as charming values: horizontal bars from zero, in each language and in
-//! light and dark colours. Build time only: `publish::pictures` has ECharts draw each to SVG.
+//! The charts as charming values: horizontal bars from zero, in each language, with no colours
+//! (the page's CSS gives them theirs). Build time only: `publish::pictures` has ECharts draw
+//! each to SVG.
 //!
 //! A chart is a value: tests serialize it and check its numbers and labels against the
 //! dataset, with no browser.
@@ -9,43 +10,19 @@ use crate::model::BarChart;
 use crate::model::{Dataset, Lang};
 use charming::component::{Axis, Grid};
 use charming::datatype::{CompositeValue, DataPoint};
-use charming::element::{AxisLabel, AxisLine, AxisTick, AxisType, ItemStyle, Label, LabelPosition};
+use charming::element::{AxisLabel, AxisLine, AxisTick, AxisType, Label, LabelPosition};
 use charming::series::Bar;
 use charming::Chart;
 
 /// Pixels left of the axis labels beyond the margin.
 const LABEL_SLACK: u32 = 14;
 
-/// Colours for one theme; light and dark both pass WCAG AA on their page background.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Palette {
-    pub ink: &'static str,
-    pub bar: &'static str,
-}
-
-impl Palette {
-    pub fn new(dark: bool) -> Palette {
-        if dark {
-            Palette {
-                ink: "#f1f3f5",
-                bar: "#f28b82",
-            }
-        } else {
-            Palette {
-                ink: "#1b1f24",
-                bar: "#b3261e",
-            }
-        }
-    }
-}
-
 /// The chart: horizontal bars from zero, one series per figure so that each bar's label can say
 /// its figure exactly as the article does (超, 約, 左右 included).
 ///
 /// Each bar is labelled with its value, so there is no value axis; the bars fill the height
 /// between fixed margins in equal bands, which is how [`super::bar_at`] finds a bar.
-pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
-    let colours = Palette::new(dark);
+pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang) -> Chart {
     let rows = rows(spec, ds, lang);
     let labels: Vec<String> = rows.iter().map(|r| wrap(&r.label, lang)).collect();
     let mut chart = Chart::new()
@@ -80,10 +57,7 @@ pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
                 .axis_tick(AxisTick::new().show(false))
                 .axis_label(
                     // Every label, even where ECharts would think two-line ones crowd.
-                    AxisLabel::new()
-                        .color(colours.ink)
-                        .font_size(12)
-                        .interval(0),
+                    AxisLabel::new().font_size(12).interval(0),
                 ),
         );
     for (i, row) in rows.iter().enumerate() {
@@ -101,13 +75,11 @@ pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang, dark: bool) -> Chart {
                 .name(row.label.clone())
                 .stack("bars")
                 .bar_width(f64::from(BAND) * 0.6)
-                .item_style(ItemStyle::new().color(colours.bar))
                 .label(
                     Label::new()
                         .show(true)
                         .position(LabelPosition::Right)
-                        .formatter(row.text.as_str())
-                        .color(colours.ink),
+                        .formatter(row.text.as_str()),
                 )
                 .data(data),
         );
@@ -150,7 +122,7 @@ mod tests {
     use serde_json::Value;
 
     fn drawn(spec: &BarChart, lang: Lang) -> Value {
-        serde_json::to_value(chart(spec, dataset(), lang, false)).unwrap()
+        serde_json::to_value(chart(spec, dataset(), lang)).unwrap()
     }
 
     /// The value each series draws (the one non-empty point of each series).

@@ -1,8 +1,9 @@
-//! Finishing the static site after trunk: the page rendered at build time goes into
-//! `index.html` (so it reads without JavaScript), a strict Content-Security-Policy is set, the
-//! chart pictures and the data downloads are written, and the one-file edition
+//! Finishing the static site after trunk: the page rendered at build time, with its icons and
+//! its charts drawn in, goes into `index.html` (so it reads without JavaScript), a strict
+//! Content-Security-Policy is set, the data downloads are written, and the one-file edition
 //! `standalone.html` is assembled.
 
+mod chart_svg;
 mod csp;
 mod downloads;
 mod error;
@@ -17,35 +18,32 @@ use crate::embedded::dataset;
 use crate::model::Lang;
 use crate::names::Named;
 use crate::query::url::page_name;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// What a file that `publish` wrote is.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Output {
-    /// A language's page (`index.html`, `zh-Hans.html`, `en.html`), rendered, with its policy.
-    Page,
-    /// One chart picture in `charts/`.
-    ChartPicture,
-    /// `standalone.html`, the one-file edition.
-    Standalone,
-    /// A data download in `data/`.
-    Download,
-}
 
 /// One file `publish` wrote.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Written {
     pub path: PathBuf,
     pub bytes: usize,
-    pub output: Output,
 }
 
-/// Publishes the app, rendered in each language by `render` (given the page's icon sprite),
-/// into the trunk output in `dist`: one page per language ([`page_name`]); returns what it
+/// What the build drew for a language's page, for the page to carry inline.
+pub struct Artwork<'a> {
+    /// The icons the page uses, as one hidden SVG of symbols.
+    pub sprite: &'a str,
+    /// Each chart's SVG, by chart id.
+    pub charts: &'a BTreeMap<String, String>,
+}
+
+pub use chart_svg::{readout_id, summary_id};
+
+/// Publishes the app, rendered in each language by `render` (given what the build drew for
+/// it) into the trunk output in `dist`: one page per language ([`page_name`]); returns what it
 /// wrote.
 pub fn publish(
     dist: &Path,
-    render: impl Fn(Lang, &str) -> String,
+    render: impl Fn(Lang, &Artwork) -> String,
 ) -> Result<Vec<Written>, PublishError> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|source| PublishError::Read {
@@ -57,41 +55,39 @@ pub fn publish(
     }
     let mut out = Outputs(Vec::new());
     let sprite = icons::sprite(Path::new(icons::PACKAGE), &crate::ui::used_icons(dataset()))?;
-    let rendered: Vec<(Lang, String)> =
-        Lang::ALL.iter().map(|&l| (l, render(l, &sprite))).collect();
+    let pictures = pictures::draw(dataset())?;
+    let none = BTreeMap::new();
+    let rendered: Vec<(Lang, String)> = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let charts = pictures.get(&lang).unwrap_or(&none);
+            let art = Artwork {
+                sprite: &sprite,
+                charts,
+            };
+            (lang, render(lang, &art))
+        })
+        .collect();
     let mut pages = Vec::new();
     for (lang, body) in &rendered {
         pages.push((*lang, html::page(&index, body, &dataset().meta, *lang)?));
     }
 
-    let pictures = pictures::draw(dataset())?;
-    let charts_dir = dist.join("charts");
-    for (name, svg) in &pictures {
-        out.write(&charts_dir.join(name), svg, Output::ChartPicture)?;
-    }
     // The one-file edition is the Traditional page, with the others inside it.
     let licence = icons::licence(Path::new(icons::PACKAGE))?;
     let standalone = icons::with_licence_inside(
-        &standalone::assemble(dist, &pages[0].1, &rendered[1..], &pictures)?,
+        &standalone::assemble(dist, &pages[0].1, &rendered[1..])?,
         &licence,
     );
-    out.write(
-        &dist.join("standalone.html"),
-        &standalone,
-        Output::Standalone,
-    )?;
+    out.write(&dist.join("standalone.html"), &standalone)?;
     for (lang, page) in &pages {
         let page = html::with_page_choice(page)?;
-        out.write(
-            &dist.join(page_name(*lang)),
-            &csp::with_policy(&page)?,
-            Output::Page,
-        )?;
+        out.write(&dist.join(page_name(*lang)), &csp::with_policy(&page)?)?;
     }
     for (name, content) in downloads::files(dataset()) {
-        out.write(&dist.join("data").join(name), &content, Output::Download)?;
+        out.write(&dist.join("data").join(name), &content)?;
     }
-    out.write(&dist.join(icons::LICENCE), &licence, Output::Download)?;
+    out.write(&dist.join(icons::LICENCE), &licence)?;
     Ok(out.0)
 }
 
@@ -100,7 +96,7 @@ struct Outputs(Vec<Written>);
 
 impl Outputs {
     /// Writes `content` to `path` (making its folder), and records it.
-    fn write(&mut self, path: &Path, content: &str, output: Output) -> Result<(), PublishError> {
+    fn write(&mut self, path: &Path, content: &str) -> Result<(), PublishError> {
         let failed = |source| PublishError::Write {
             path: path.to_path_buf(),
             source,
@@ -112,7 +108,6 @@ impl Outputs {
         self.0.push(Written {
             path: path.to_path_buf(),
             bytes: content.len(),
-            output,
         });
         Ok(())
     }

@@ -1,12 +1,13 @@
-//! The chart pictures: each chart in each language, theme and width, built by charming
-//! (`charts::options`) and drawn to SVG by ECharts' server-side renderer, which runs in Node
-//! (`scripts/draw-charts.mjs`, with ECharts from `node_modules`).
+//! The chart pictures: each chart in each language, built by charming (`charts::options`),
+//! drawn to SVG by ECharts' server-side renderer, which runs in Node (`scripts/draw-charts.mjs`,
+//! with ECharts from `node_modules`), and made fit to stand inline in its page (`chart_svg`).
 
-use super::PublishError;
-use crate::charts::{height, options, picture_name, NARROW, WIDE};
+use super::{chart_svg, PublishError};
+use crate::charts::{height, options, WIDTH};
 use crate::model::{Dataset, Lang};
 use crate::names::Named;
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -18,22 +19,21 @@ struct Request {
     option: charming::Chart,
 }
 
-/// Every picture as (file name, SVG).
-pub fn draw(ds: &Dataset) -> Result<Vec<(String, String)>, PublishError> {
+/// Each language's charts: chart id to its inline SVG.
+pub type Pictures = HashMap<Lang, BTreeMap<String, String>>;
+
+/// Every chart in every language.
+pub fn draw(ds: &Dataset) -> Result<Pictures, PublishError> {
     let mut names = Vec::new();
     let mut requests = Vec::new();
     for spec in &ds.charts {
         for &lang in Lang::ALL {
-            for dark in [false, true] {
-                for width in [NARROW, WIDE] {
-                    names.push(picture_name(&spec.id, lang, dark, width));
-                    requests.push(Request {
-                        width,
-                        height: height(spec),
-                        option: options::chart(spec, ds, lang, dark),
-                    });
-                }
-            }
+            names.push((spec, lang));
+            requests.push(Request {
+                width: WIDTH,
+                height: height(spec),
+                option: options::chart(spec, ds, lang),
+            });
         }
     }
     let input = serde_json::to_vec(&requests).expect("chart options serialize");
@@ -48,7 +48,17 @@ pub fn draw(ds: &Dataset) -> Result<Vec<(String, String)>, PublishError> {
             names.len()
         )));
     }
-    Ok(names.into_iter().zip(svgs).collect())
+    let mut pictures = Pictures::new();
+    for ((spec, lang), raw) in names.into_iter().zip(svgs) {
+        let svg = chart_svg::inline(&raw, spec, ds, lang).map_err(|e| {
+            PublishError::Charts(format!("chart {} in {}: {e}", spec.id, lang.tag()))
+        })?;
+        pictures
+            .entry(lang)
+            .or_default()
+            .insert(spec.id.clone(), svg);
+    }
+    Ok(pictures)
 }
 
 /// Runs the drawing script with `input` on its standard input; its standard output, or why not.

@@ -1,7 +1,6 @@
 //! The one-file edition: the Traditional page with the other languages' pages as templates
-//! (the reader's is put in place before the first paint), its CSS, chart pictures, the
-//! wasm-bindgen glue and the WebAssembly (as base64) inlined, so it opens from disk, as an
-//! attachment or in a CMS.
+//! (the reader's is put in place before the first paint), its CSS, the wasm-bindgen glue and
+//! the WebAssembly (as base64) inlined, so it opens from disk, as an attachment or in a CMS.
 
 use super::html::{edition_page_choice, find_element};
 use super::PublishError;
@@ -71,17 +70,6 @@ fn glue_starting_from(glue: &str, wasm: &[u8]) -> String {
     )
 }
 
-/// `pictures` as data URIs, swapped in for their paths in `html`.
-fn inline_pictures(html: &mut String, pictures: &[(String, String)]) {
-    for (name, svg) in pictures {
-        let uri = format!(
-            "data:image/svg+xml;base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(svg)
-        );
-        *html = html.replace(&format!("charts/{name}"), &uri);
-    }
-}
-
 /// `html` with `others` (each language's rendered page) as templates after its page, the
 /// script that puts the reader's in place, and language links that stay in the file.
 fn with_other_languages(html: &str, others: &[(Lang, String)]) -> Result<String, PublishError> {
@@ -114,12 +102,11 @@ fn with_other_languages(html: &str, others: &[(Lang, String)]) -> Result<String,
 }
 
 /// The one-file edition of `page` (the Traditional one) and the `others` rendered, with the
-/// assets of `dist` and the `pictures` inlined.
+/// assets of `dist` inlined.
 pub fn assemble(
     dist: &Path,
     page: &str,
     others: &[(Lang, String)],
-    pictures: &[(String, String)],
 ) -> Result<String, PublishError> {
     const HTML: &str = "<html lang=\"zh-Hant\">";
     if !page.contains(HTML) {
@@ -131,7 +118,6 @@ pub fn assemble(
         1,
     );
     let mut html = with_other_languages(&page, others)?;
-    inline_pictures(&mut html, pictures);
     let (_, css) = asset(dist, "main-", ".css")?;
     swap(
         &mut html,

@@ -47,8 +47,8 @@ impl SourceRef {
     }
 }
 
-/// The value of `data-link` for `link`.
-#[cfg(any(feature = "ssr", test))]
+/// The value of `data-link` for `link` (for the page and the charts the build draws).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn link_attr(link: Link) -> String {
     match link {
         Link::Kind(k) => format!("kind:{}", k.name()),

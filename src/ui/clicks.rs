@@ -5,10 +5,9 @@
 use super::actions::{link_from_attr, SourceRef};
 use super::card_id;
 use super::state::AppState;
-use crate::charts::{bar_at, link_label};
-use crate::embedded::dataset;
+use crate::charts::link_label;
 use crate::i18n::strings;
-use crate::model::{Bar, Link};
+use crate::model::Link;
 use crate::query::Filter;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,8 +57,7 @@ fn show_card(state: AppState, project: &str) {
     });
 }
 
-/// Opens sources and follows links for every click in `page`. A click on a chart picture is
-/// mapped to its bar by the bar's band: it shows the bar's projects, or else its source.
+/// Opens sources and follows links for every click in `page`.
 pub fn listen(page: &web_sys::Element, state: AppState) {
     let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
         move |ev: web_sys::MouseEvent| {
@@ -69,31 +67,8 @@ pub fn listen(page: &web_sys::Element, state: AppState) {
             else {
                 return;
             };
-            let attr = |css: &str, name: &str| {
-                target
-                    .closest(css)
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.get_attribute(name))
-            };
-            if let Some(project) = attr("a[data-project-link]", "data-project-link") {
+            if activate(state, &target) == Some(Action::ProjectLink) {
                 ev.prevent_default();
-                show_card(state, &project);
-            } else if let Some(source) = attr("[data-source]", "data-source") {
-                if let Some(source) = SourceRef::from_attr(&source) {
-                    state.source.set(Some(source));
-                }
-            } else if let Some(link) = attr("[data-link]", "data-link") {
-                if let Some(link) = link_from_attr(&link) {
-                    follow(state, link);
-                }
-            } else if let Some(bar) = bar_under(&target, &ev) {
-                match bar.link {
-                    Some(link) => follow(state, link),
-                    None => state
-                        .source
-                        .set(Some(SourceRef::Figure(bar.figure.clone()))),
-                }
             }
         },
     );
@@ -101,30 +76,35 @@ pub fn listen(page: &web_sys::Element, state: AppState) {
     on_click.forget();
 }
 
-/// The bar under a click on a chart picture (`img#chart-<id>`).
-fn bar_under(target: &web_sys::Element, ev: &web_sys::MouseEvent) -> Option<&'static Bar> {
-    if !target.matches("img.chart-picture").unwrap_or(false) {
-        return None;
-    }
-    let id = target.id();
-    let spec = dataset()
-        .charts
-        .iter()
-        .find(|c| id.strip_prefix("chart-") == Some(c.id.as_str()))?;
-    let rect = target.get_bounding_client_rect();
-    // Where the picture is drawn in its box: an SVG keeps its proportions, centred, should the
-    // box have other ones.
-    let img = target.dyn_ref::<web_sys::HtmlImageElement>()?;
-    let (w, h) = (
-        f64::from(img.natural_width()),
-        f64::from(img.natural_height()),
-    );
-    let drawn = if w > 0.0 && h > 0.0 {
-        rect.height().min(rect.width() * h / w)
-    } else {
-        rect.height()
+/// What activating an element did.
+#[derive(PartialEq)]
+pub enum Action {
+    /// Brought a chapter's project to its card (a link the page need not follow).
+    ProjectLink,
+    Source,
+    Link,
+}
+
+/// Does what activating `target` (or the element it is in) does, a click or the keyboard on a
+/// chart's bar: the project link, source or projects it carries.
+pub fn activate(state: AppState, target: &web_sys::Element) -> Option<Action> {
+    let attr = |css: &str, name: &str| {
+        target
+            .closest(css)
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute(name))
     };
-    let top = rect.top() + (rect.height() - drawn) / 2.0;
-    let fraction = (f64::from(ev.client_y()) - top) / drawn;
-    spec.bars.get(bar_at(spec, fraction)?)
+    if let Some(project) = attr("a[data-project-link]", "data-project-link") {
+        show_card(state, &project);
+        Some(Action::ProjectLink)
+    } else if let Some(source) = attr("[data-source]", "data-source") {
+        state.source.set(Some(SourceRef::from_attr(&source)?));
+        Some(Action::Source)
+    } else if let Some(link) = attr("[data-link]", "data-link") {
+        follow(state, link_from_attr(&link)?);
+        Some(Action::Link)
+    } else {
+        None
+    }
 }

@@ -1,7 +1,7 @@
 //! Starting the app in the browser: it adopts the page rendered at build time.
 
 use super::state::AppState;
-use super::{cards, clicks, early, embed, embed_code, panic, pictures, source, switch};
+use super::{bars, cards, clicks, early, embed, embed_code, panic, source, switch};
 use super::{ANNOUNCEMENT, CARDS, EMBED_CODE, SOURCE_PANEL};
 use crate::model::Lang;
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ pub fn start() {
                 || view! { <embed_code::EmbedCode/> },
             );
             clicks::listen(&page, state);
-            pictures::say_when_missing(&page);
+            bars::listen(&page, state);
             switch::carry_the_view(&page, state);
             announce(state);
             after_next_frame(move || {

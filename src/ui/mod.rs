@@ -4,10 +4,13 @@
 //! Only what a reader can change is a Leptos component in the WebAssembly, hydrated where it
 //! stands: the cards (`cards`), the source panel (`source`) and the embed code (`embed_code`).
 //! Everything else stays the HTML that arrived: one click listener (`clicks`) follows the
-//! actions it carries (`actions`), the language links take the view along (`switch`), and chart pictures
-//! that fail say so (`pictures`). `state` holds the shared signals, `history` their link to the URL.
+//! actions it carries (`actions`), the charts' bars answer the pointer, the keyboard and the
+//! cards (`bars`), and the language links take the view along (`switch`). `state` holds the
+//! shared signals, `history` their link to the URL.
 
-mod actions;
+pub(crate) mod actions;
+#[cfg(feature = "hydrate")]
+mod bars;
 mod cards;
 #[cfg(feature = "hydrate")]
 mod clicks;
@@ -25,8 +28,6 @@ mod live;
 mod page;
 #[cfg(feature = "hydrate")]
 mod panic;
-#[cfg(feature = "hydrate")]
-mod pictures;
 mod source;
 mod state;
 #[cfg(feature = "hydrate")]

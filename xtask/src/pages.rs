@@ -40,8 +40,8 @@ fn local(url: &str) -> Option<String> {
 
 /// The files a first visit of the page `html` (named `page`) downloads, in the order found:
 /// the page itself, `<link rel=stylesheet|modulepreload|preload href>`, `<script src>`, the
-/// paths quoted in inline scripts (trunk's loader), and `<img src>` (the chart pictures a
-/// narrow, light screen shows). Not the icon, nor files that are only linked (`<a href>`).
+/// paths quoted in inline scripts (trunk's loader), and `<img src>`. Not the icon, nor files
+/// that are only linked (`<a href>`).
 pub fn first_load_files(page: &str, html: &str) -> Vec<String> {
     let mut names = vec![page.to_string()];
     let mut add = |name: Option<String>| {

@@ -223,16 +223,10 @@ pub fn write(i: &Inputs) -> String {
     };
     d.w(format!("{note}The release build of `make dist` (copied to `target/bench/run/dist` at the start of the run, and measured there). For each file: its size, `gzip -9 -n -c FILE | wc -c`, `gzip -1 -n -c FILE | wc -c` (GNU gzip, run by the tool), and the body bytes nginx sent for it (an HTTP/1.1 GET with `Accept-Encoding: gzip`, counted as sent, still compressed) from the configuration below, which says only `gzip on` and the types to compress, so nginx uses its default level, 1. 1 KB = 1,000 bytes."));
     d.blank();
-    let pictures: Vec<&FileSize> = sizes
-        .iter()
-        .filter(|f| kind(f) == "SVG: chart pictures")
-        .collect();
-    let first_pictures = pictures.iter().filter(|f| f.first_load).count();
-    d.w(format!("`dist/charts/` holds {} chart pictures (each chart in 3 languages, light and dark, 340 and 560 px wide); a first visit loads the {first_pictures} that the page names in its `<img src>` (light, 340 px, the default language), and only those are listed one by one. A wider or dark screen loads the same number of other pictures of about the same size instead.", pictures.len()));
+    d.w("The charts are no files of their own: each language's page carries its charts as inline SVG, so their bytes are in the HTML.");
     d.blank();
     let rows: Vec<Vec<String>> = sizes
         .iter()
-        .filter(|f| kind(f) != "SVG: chart pictures" || f.first_load)
         .map(|f| {
             let enc = if f.encoding == "gzip" {
                 String::new()
@@ -284,7 +278,7 @@ pub fn write(i: &Inputs) -> String {
     );
     d.w("### First-load transfer");
     d.blank();
-    d.w(format!("What a first visit downloads: `index.html` and the stylesheets, scripts, wasm and chart pictures it loads (`<link rel=stylesheet|modulepreload|preload>`, `<script src>`, the paths in trunk's inline loader, and `<img src>`: the pictures for a light screen under 520 px in the default language), found in `dist/index.html` by `xtask` (`xtask/src/pages.rs`). Budget {}, aim {} (gzip).", kb(BUDGET as f64).replace(".0 KB", " KB"), kb(AIM as f64).replace(".0 KB", " KB")));
+    d.w(format!("What a first visit downloads: `index.html` (with its charts inline) and the stylesheets, scripts, wasm and images it loads (`<link rel=stylesheet|modulepreload|preload>`, `<script src>`, the paths in trunk's inline loader, and `<img src>`), found in `dist/index.html` by `xtask` (`xtask/src/pages.rs`). Budget {}, aim {} (gzip).", kb(BUDGET as f64).replace(".0 KB", " KB"), kb(AIM as f64).replace(".0 KB", " KB")));
     d.blank();
     let mut rows: Vec<Vec<String>> = first
         .iter()
@@ -310,25 +304,17 @@ pub fn write(i: &Inputs) -> String {
         &rows,
         2,
     );
-    let others: Vec<&FileSize> = sizes
-        .iter()
-        .filter(|f| !f.first_load && kind(f) != "SVG: chart pictures")
-        .collect();
-    let other_pictures: Vec<&&FileSize> = pictures.iter().filter(|f| !f.first_load).collect();
-    let (lo, hi) = min_max(other_pictures.iter().map(|f| f.nginx as f64));
+    let others: Vec<&FileSize> = sizes.iter().filter(|f| !f.first_load).collect();
     let not_counted = if others.is_empty() {
         String::new()
     } else {
         format!(
-            "Not counted, as `index.html` does not load them to start: {}, and the other {} chart pictures ({} – {} B each as nginx sends them; a dark or wider screen, or another language, loads {first_pictures} of those instead).",
+            "Not counted, as `index.html` does not load them to start: {}.",
             others
                 .iter()
                 .map(|f| format!("`{}` ({} B)", f.file, count(f.nginx as usize)))
                 .collect::<Vec<_>>()
-                .join(", "),
-            other_pictures.len(),
-            num(lo, 0),
-            num(hi, 0)
+                .join(", ")
         )
     };
     d.w(format!(
@@ -538,7 +524,7 @@ pub fn write(i: &Inputs) -> String {
         page_label(i.page)
     ));
     d.blank();
-    d.w(format!("The same Chromium. The static copy is {} itself with its `<script>` elements and its `<link rel=modulepreload|preload>` removed (`xtask/src/pages.rs`), written next to it as `{}` ({} bytes; in the browser it has {} cards, {} tables, {} chart pictures and {} scripts), so it uses the same stylesheet and pictures. The file is the page as built: its content is what the page shows before any script runs. Chromium's language is `{}`, and the copy's `<html lang>` is `{}`. Pages are loaded alternately, page then static copy, {} times each after one unmeasured pair, each from `about:blank`; nginx sends `Cache-Control: no-store`, so every load is a first visit (nothing from the HTTP cache, no compiled-code cache).",
+    d.w(format!("The same Chromium. The static copy is {} itself with its `<script>` elements and its `<link rel=modulepreload|preload>` removed (`xtask/src/pages.rs`), written next to it as `{}` ({} bytes; in the browser it has {} cards, {} tables, {} inline chart SVGs and {} scripts), so it uses the same stylesheet. The file is the page as built: its content is what the page shows before any script runs. Chromium's language is `{}`, and the copy's `<html lang>` is `{}`. Pages are loaded alternately, page then static copy, {} times each after one unmeasured pair, each from `about:blank`; nginx sends `Cache-Control: no-store`, so every load is a first visit (nothing from the HTTP cache, no compiled-code cache).",
         page_label(i.page), i.static_name, count(i.static_bytes), count(sp.cards), count(sp.tables), count(sp.pictures), count(sp.scripts),
         b.language, sp.lang.as_deref().unwrap_or("none"), b.load_runs));
     d.blank();

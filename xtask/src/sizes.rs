@@ -34,11 +34,10 @@ pub struct FileSize {
 }
 
 /// The kinds of file, in the order of the totals table.
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 6] = [
     "wasm",
     "JS: wasm-bindgen glue",
     "JS: other",
-    "SVG: chart pictures",
     "CSS",
     "HTML",
     "other",
@@ -52,8 +51,6 @@ pub fn kind_of(file: &str, wasm_stems: &[String]) -> &'static str {
         .or_else(|| file.strip_suffix(".js"));
     if file.ends_with(".wasm") {
         "wasm"
-    } else if file.starts_with("charts/") && file.ends_with(".svg") {
-        "SVG: chart pictures"
     } else if let Some(stem) = js_stem {
         if wasm_stems.iter().any(|s| s == stem) {
             "JS: wasm-bindgen glue"
@@ -278,8 +275,6 @@ mod tests {
         let sizes = [
             size("app-1.js", 40, 8, 9),
             size("app-1_bg.wasm", 400, 170, 190),
-            size("charts/a-en-light-340.svg", 10, 5, 6),
-            size("charts/b-en-light-340.svg", 12, 6, 7),
             size("embed.js", 2, 1, 1),
             size("index.html", 50, 7, 8),
             size("main.css", 10, 3, 4),
@@ -297,7 +292,6 @@ mod tests {
                 "JS: wasm-bindgen glue",
                 "JS: other",
                 "JS, all",
-                "SVG: chart pictures",
                 "CSS",
                 "HTML",
                 "other",
@@ -314,8 +308,8 @@ mod tests {
                 nginx: 10
             }
         );
-        assert_eq!(rows[4].files, 2);
-        assert_eq!(rows.last().unwrap().raw, 529);
+        assert_eq!((rows[4].kind.as_str(), rows[4].files), ("CSS", 1));
+        assert_eq!(rows.last().unwrap().raw, 507);
     }
 
     #[test]

@@ -1,40 +1,52 @@
 //! One chart: its picture, its text summary, and its data table with a way to show the projects
-//! a bar stands for. The picture is an SVG drawn at build time (see `charts`): the browser picks
-//! the one for the screen's width and colour scheme. A click on a bar is found by its band (it
-//! shows the bar's projects, or else its source), and a picture that cannot be shown is said
-//! so, by the live app (`ui::clicks`, `ui::pictures`). Each row of the table opens its source.
+//! a bar stands for. The picture is the chart's SVG, drawn at build time and carried inline
+//! (see `publish::chart_svg`): its bars carry what activating them does, and the live app
+//! (`ui::bars`) shows a bar's readout, moves between bars with the keyboard and marks the bars
+//! the cards' filter selects. Each row of the table opens its source.
 
-use crate::charts::{height, link_label, picture_name, rows, summary, NARROW, WIDE, WIDE_FROM};
+use crate::charts::{link_label, readout, rows, summary};
 use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::{BarChart, Lang};
+use crate::publish::{readout_id, summary_id};
 use crate::ui::actions::{link_attr, SourceRef};
+use leptos::either::Either;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The charts' SVGs for the page being rendered, by chart id (given through context).
+#[derive(Clone)]
+pub struct Pictures(pub BTreeMap<String, String>);
 
 #[component]
 pub fn ChartView(spec: &'static BarChart, lang: Lang) -> impl IntoView {
-    let picture =
-        |dark: bool, width: u32| format!("charts/{}", picture_name(&spec.id, lang, dark, width));
-    let wide = format!("(min-width: {WIDE_FROM}px)");
-    let dark = "(prefers-color-scheme: dark)";
-    let height = height(spec);
     let s = strings(lang);
+    let picture = use_context::<Pictures>().and_then(|p| p.0.get(&spec.id).cloned());
     // The figures its bars show, for checking that each figure is shown once.
     let figures: Vec<&str> = spec.bars.iter().map(|b| b.figure.as_str()).collect();
+    // What a screen reader hears of the bar first focused, before the app says another.
+    let first = spec
+        .bars
+        .first()
+        .and_then(|b| readout(dataset(), &b.figure, lang));
     view! {
-        <figure class="chart" data-figures=figures.join(" ")>
-            <figcaption class="visually-hidden">{summary(spec, dataset(), lang)}</figcaption>
-            <picture>
-                <source media=format!("{wide} and {dark}") srcset=picture(true, WIDE) width=WIDE height=height/>
-                <source media=wide srcset=picture(false, WIDE) width=WIDE height=height/>
-                <source media=dark srcset=picture(true, NARROW) width=NARROW height=height/>
-                <img class="chart-picture" id=format!("chart-{}", spec.id)
-                    src=picture(false, NARROW) width=NARROW height=height alt=""
-                    // No Referer: a page URL with a very long query would make the request's
-                    // headers larger than servers accept, and the picture does not need it.
-                    referrerpolicy="no-referrer"/>
-            </picture>
-            <p class="chart-error" role="note" hidden>{s.chart_failed}</p>
+        <figure class="chart" data-chart=spec.id.clone() data-figures=figures.join(" ")>
+            <figcaption class="visually-hidden" id=summary_id(&spec.id)>
+                {summary(spec, dataset(), lang)}" "<span class="chart-selection"></span>
+            </figcaption>
+            {match picture {
+                Some(svg) => Either::Left(view! {
+                    <div class="chart-plot">
+                        <div class="chart-art" inner_html=svg></div>
+                        <p class="chart-readout" aria-hidden="true" hidden>
+                            <strong class="readout-label">{first.as_ref().map(|r| r.label.clone())}</strong>
+                            " "<span class="readout-value">{first.as_ref().map(|r| r.value.clone())}</span>
+                            " "<span class="readout-source" id=readout_id(&spec.id)>{first.map(|r| r.source)}</span>
+                        </p>
+                    </div>
+                }),
+                None => Either::Right(view! { <p class="chart-error" role="note">{s.chart_failed}</p> }),
+            }}
             <details class="data-table">
                 <summary>{s.data_table}</summary>
                 <table>

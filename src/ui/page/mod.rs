@@ -14,16 +14,18 @@ use super::{ANNOUNCEMENT, CARDS, SOURCE_PANEL};
 use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::Lang;
+use crate::publish::Artwork;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
-/// The page in `lang` as HTML, with the icon `sprite` the build made, for `bake` to write its
-/// language's page.
-pub fn render_to_html(lang: Lang, sprite: &str) -> String {
+/// The page in `lang` as HTML, with the icons and charts the build drew for it (`art`), for
+/// `bake` to write its language's page.
+pub fn render_to_html(lang: Lang, art: &Artwork) -> String {
     let owner = Owner::new();
-    let sprite = sprite.to_string();
+    let sprite = art.sprite.to_string();
     owner.with(|| {
         provide_context(AppState::rendered(lang));
+        provide_context(chart::Pictures(art.charts.clone()));
         view! { <Page lang sprite/> }.to_html()
     })
 }
