@@ -2,7 +2,8 @@
 #   make serve   build and serve the app at http://127.0.0.1:8080
 #   make test    every test and check (installs what it needs first)
 #   make dist    release build of the static site into dist/ (DATA=folder: another edition's
-#                data, DIST=folder: somewhere else than dist/)
+#                data, DIST=folder: somewhere else than dist/, SITE_URL=https://…/: the address
+#                it will be published at)
 #   make bench   measure sizes and speed, write BENCHMARKS.md
 SHELL := /bin/bash
 # trunk must find wasm-bindgen (cargo) and wasm-opt (npm's binaryen) of the pinned versions.
@@ -10,10 +11,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: serve dist edition test lint unit browser gates bench setup-build setup-test
 
-# The edition's data (build.rs reads DATA) and where the site is built.
+# The edition's data (build.rs reads DATA), where the site is built, and the address it will be
+# published at (SITE_URL, for the tags and files that need absolute URLs; bake says which it
+# leaves out without it).
 DATA ?= data
 DIST ?= dist
-export DATA
+SITE_URL ?=
+export DATA SITE_URL
 
 setup-build:
 	@scripts/setup.sh build
@@ -31,9 +35,11 @@ dist: setup-build
 	trunk build --release --dist $(DIST)
 
 # The second, small edition of tests/fixtures/edition, built from its data alone, for the
-# browser suite (EDITION_DIST).
+# browser suite (EDITION_DIST); with a public address, so that the suite checks the tags and
+# files that need one (dist/ is built without, as `make dist` is by default).
+EDITION_SITE_URL = https://news.example/2025/edition/
 edition: setup-build
-	DATA=tests/fixtures/edition trunk build --release --dist target/dist-edition
+	DATA=tests/fixtures/edition SITE_URL=$(EDITION_SITE_URL) trunk build --release --dist target/dist-edition
 
 lint: setup-test
 	cargo fmt --all --check

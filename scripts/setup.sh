@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `make` needs, saying what it does; stops with one clear message when it cannot.
-#   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, npm packages, CJK fonts
 #   scripts/setup.sh test    the above, plus rustfmt/clippy, the browsers and their drivers
 # Nothing is downloaded from anywhere but the package registries (crates.io, npm, Debian).
 set -euo pipefail
@@ -54,6 +54,15 @@ setup_build() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing the npm packages of package-lock.json (npm ci): echarts, lucide-static (icons), binaryen (wasm-opt), axe-core, lighthouse"
     npm ci --no-audit --no-fund || stop "npm ci failed (no network to the npm registry?)" "npm ci"
+  fi
+  # The link-preview images are drawn with Noto Sans CJK (src/publish/preview.rs).
+  if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ]; then
+    [ "$(id -u)" = 0 ] || stop "the CJK fonts the preview images are drawn with are missing, and installing them needs root" \
+      "sudo apt-get update && sudo apt-get install -y --no-install-recommends fonts-noto-cjk"
+    say "installing the CJK fonts the preview images are drawn with: fonts-noto-cjk (apt-get)"
+    apt-get update -q || stop "apt-get update failed (no network to Debian's mirrors?)" "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-cjk \
+      || stop "apt-get could not install fonts-noto-cjk" "apt-get install -y --no-install-recommends fonts-noto-cjk"
   fi
 }
 

@@ -25,7 +25,13 @@ pub enum PublishError {
     /// An icon of the page's sprite could not be read.
     #[error("inlining the icons: {0}")]
     Icon(String),
-    /// Node, which draws the chart pictures with ECharts, failed.
+    /// The public address given is not one.
+    #[error("SITE_URL={given} is not the address of a site: {why} (e.g. SITE_URL=https://example.org/news/2025/torch/)")]
+    SiteUrl { given: String, why: String },
+    /// A link-preview image could not be drawn.
+    #[error("drawing the preview images: {0}")]
+    Preview(String),
+    /// Node, which draws the charts with ECharts, failed.
     #[error("drawing the charts: {0}")]
     Charts(String),
 }

@@ -64,12 +64,22 @@ pub fn with_title_and_description(html: &str, meta: &Meta, lang: Lang) -> Option
     Some(format!("{}{description}{}", &html[..start], &html[end..]))
 }
 
+/// `html` with `tags` at the end of its `<head>`.
+pub fn with_head_tags(html: &str, tags: &str) -> Result<String, PublishError> {
+    const END: &str = "</head>";
+    let at = html.find(END).ok_or_else(|| missing(END))?;
+    Ok(format!(
+        "{}  {tags}
+{}",
+        &html[..at],
+        &html[at..]
+    ))
+}
+
 /// A hosted page with the script that sends a reader to the page of their language, first in
 /// `<head>` (after `<meta charset>`), before any stylesheet can hold it up.
-///
-/// (`<link rel="alternate" hreflang>` needs the pages' absolute addresses, which the build does
-/// not know yet: with relative ones, search engines ignore them and Lighthouse's SEO audit
-/// fails.)
+/// (`<link rel="alternate" hreflang>`, which needs the pages' absolute addresses, comes with
+/// the site's address: see `sharing`.)
 pub fn with_page_choice(html: &str) -> Result<String, PublishError> {
     let pages: Vec<String> = Lang::ALL
         .iter()
@@ -179,6 +189,8 @@ mod tests {
             description: text("一句 \"話\" & 更多"),
             date: "2026-01-01".into(),
             byline: text("記者"),
+            authors: Vec::new(),
+            publisher: None,
             source: text("報道"),
         };
         let page = r#"<head><title>old</title><meta name="description" content="old"></head>"#;
@@ -205,6 +217,8 @@ mod tests {
             description: text("d"),
             date: "2026-01-01".into(),
             byline: text("b"),
+            authors: Vec::new(),
+            publisher: None,
             source: text("s"),
         };
         let template = r#"<html lang="zh-Hant"><head><meta charset="utf-8"><title>x</title><meta name="description" content="x"><link rel="modulepreload" href="./a.js"><link rel="preload" href="./a.wasm" as="fetch"></head><main id="app"></main>"#;

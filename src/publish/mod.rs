@@ -1,6 +1,7 @@
 //! Finishing the static site after trunk: the page rendered at build time, with its icons and
-//! its charts drawn in, goes into `index.html` (so it reads without JavaScript), a strict
-//! Content-Security-Policy is set, the data downloads are written, and the one-file edition
+//! its charts drawn in, goes into `index.html` (so it reads without JavaScript), with the tags
+//! link previews and search engines read; a strict Content-Security-Policy is set; the preview
+//! images, the oEmbed answers and the data downloads are written, and the one-file edition
 //! `standalone.html` is assembled.
 
 mod chart_svg;
@@ -10,9 +11,14 @@ mod error;
 mod html;
 mod icons;
 mod pictures;
+mod preview;
+mod sharing;
+mod site;
 mod standalone;
 
 pub use error::PublishError;
+pub use sharing::left_out;
+pub use site::Site;
 
 use crate::embedded::dataset;
 use crate::model::Lang;
@@ -39,10 +45,11 @@ pub struct Artwork<'a> {
 pub use chart_svg::{readout_id, summary_id};
 
 /// Publishes the app, rendered in each language by `render` (given what the build drew for
-/// it) into the trunk output in `dist`: one page per language ([`page_name`]); returns what it
-/// wrote.
+/// it) into the trunk output in `dist`: one page per language ([`page_name`]), to be published
+/// at `site` if it is known; returns what it wrote.
 pub fn publish(
     dist: &Path,
+    site: Option<&Site>,
     render: impl Fn(Lang, &Artwork) -> String,
 ) -> Result<Vec<Written>, PublishError> {
     let index_path = dist.join("index.html");
@@ -70,7 +77,9 @@ pub fn publish(
         .collect();
     let mut pages = Vec::new();
     for (lang, body) in &rendered {
-        pages.push((*lang, html::page(&index, body, &dataset().meta, *lang)?));
+        let page = html::page(&index, body, &dataset().meta, *lang)?;
+        let tags = sharing::head(dataset(), *lang, site);
+        pages.push((*lang, html::with_head_tags(&page, &tags)?));
     }
 
     // The one-file edition is the Traditional page, with the others inside it.
@@ -79,15 +88,27 @@ pub fn publish(
         &standalone::assemble(dist, &pages[0].1, &rendered[1..])?,
         &licence,
     );
-    out.write(&dist.join("standalone.html"), &standalone)?;
+    out.write(&dist.join("standalone.html"), standalone.as_bytes())?;
     for (lang, page) in &pages {
         let page = html::with_page_choice(page)?;
-        out.write(&dist.join(page_name(*lang)), &csp::with_policy(&page)?)?;
+        out.write(
+            &dist.join(page_name(*lang)),
+            csp::with_policy(&page)?.as_bytes(),
+        )?;
+    }
+    let fonts = preview::fonts()?;
+    for &lang in Lang::ALL {
+        let png = preview::png(dataset(), lang, &fonts)?;
+        out.write(&dist.join(preview::name(lang)), &png)?;
+        if let Some(site) = site {
+            let answer = sharing::oembed(dataset(), lang, site);
+            out.write(&dist.join(sharing::oembed_name(lang)), answer.as_bytes())?;
+        }
     }
     for (name, content) in downloads::files(dataset()) {
-        out.write(&dist.join("data").join(name), &content)?;
+        out.write(&dist.join("data").join(name), content.as_bytes())?;
     }
-    out.write(&dist.join(icons::LICENCE), &licence)?;
+    out.write(&dist.join(icons::LICENCE), licence.as_bytes())?;
     Ok(out.0)
 }
 
@@ -96,7 +117,7 @@ struct Outputs(Vec<Written>);
 
 impl Outputs {
     /// Writes `content` to `path` (making its folder), and records it.
-    fn write(&mut self, path: &Path, content: &str) -> Result<(), PublishError> {
+    fn write(&mut self, path: &Path, content: &[u8]) -> Result<(), PublishError> {
         let failed = |source| PublishError::Write {
             path: path.to_path_buf(),
             source,

@@ -233,7 +233,9 @@ fn show(bar: &web_sys::Element, lang: crate::model::Lang) {
     if let (Some(plot), Some(hit)) = (plot, hit) {
         let top = hit.get_bounding_client_rect().bottom() - plot.get_bounding_client_rect().top();
         // Whole pixels: formatting a float would bring its formatter into the WebAssembly.
-        let _ = box_.style().set_property("top", &format!("{}px", top.round() as i32));
+        let _ = box_
+            .style()
+            .set_property("top", &format!("{}px", top.round() as i32));
     }
 }
 

@@ -63,6 +63,9 @@ pub fn EmbedCode() -> impl IntoView {
     }
 }
 
+/// The embed's first height in pixels, before the page reports its own.
+pub const HEIGHT: u32 = 1500;
+
 /// The copy-paste code for a news page: the iframe at `page_url` (with the reader's language
 /// and filters in `query`, plus `embed=1`) and, once per page, the script that sizes it.
 pub fn snippet(page_url: &str, query: &str, title: &str) -> String {
@@ -75,7 +78,7 @@ pub fn snippet(page_url: &str, query: &str, title: &str) -> String {
     };
     let escape = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
     format!(
-        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;border:0\" height=\"1500\" scrolling=\"no\"></iframe>\n<script src=\"{}\" async></script>",
+        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;border:0\" height=\"{HEIGHT}\" scrolling=\"no\"></iframe>\n<script src=\"{}\" async></script>",
         escape(&format!("{base}{query}")),
         escape(title),
         escape(&format!("{folder}embed.js")),

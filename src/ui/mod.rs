@@ -18,7 +18,7 @@ mod clicks;
 mod early;
 #[cfg(feature = "hydrate")]
 mod embed;
-mod embed_code;
+pub(crate) mod embed_code;
 #[cfg(feature = "hydrate")]
 mod history;
 mod icons;

@@ -113,6 +113,10 @@ pub struct Meta {
     /// Date of the source, ISO 8601.
     pub date: String,
     pub byline: Text,
+    /// The byline's people, one by one (for JSON-LD).
+    pub authors: Vec<Text>,
+    /// Who publishes the page, if the edition says (for JSON-LD).
+    pub publisher: Option<Text>,
     pub source: Text,
 }
 
@@ -462,6 +466,8 @@ impl Dataset {
         ] {
             *text = Text::default();
         }
+        self.meta.authors.clear();
+        self.meta.publisher = None;
         for g in &mut self.groups {
             g.context = None;
             g.icon = None;

@@ -266,6 +266,17 @@ impl Builder {
             )?,
             date: meta.date,
             byline: self.text(FILE, "meta", "byline", &meta.byline)?,
+            authors: meta
+                .authors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| self.text(FILE, "meta", &format!("authors[{i}]"), a))
+                .collect::<Result<_, _>>()?,
+            publisher: meta
+                .publisher
+                .as_ref()
+                .map(|p| self.text(FILE, "meta", "publisher", p))
+                .transpose()?,
             source: self.text(FILE, "meta", "source", &meta.source)?,
         })
     }

@@ -33,6 +33,11 @@ pub struct RawMeta {
     pub description: Option<RawText>,
     pub date: String,
     pub byline: RawText,
+    /// The byline's people, one by one, for search engines (JSON-LD `author`).
+    #[serde(default)]
+    pub authors: Vec<RawText>,
+    /// Who publishes the page (JSON-LD `publisher`); the newsroom fills it in.
+    pub publisher: Option<RawText>,
     pub source: RawText,
 }
 
