@@ -22,6 +22,16 @@ pub const WIDTH: u32 = 340;
 pub const BAND: u32 = 32;
 pub const MARGIN: u32 = 8;
 
+/// Where a chart's image is for download, in `dist/`: `ext` is `svg` or `png`.
+pub fn image_path(id: &str, lang: Lang, ext: &str) -> String {
+    format!("charts/{id}-{}.{ext}", lang.tag())
+}
+
+/// Where a chart's figures are for download, as CSV (in all three languages).
+pub fn data_path(id: &str) -> String {
+    format!("charts/{id}.csv")
+}
+
 /// One row of a chart's data table: exactly what one bar draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {

@@ -1,6 +1,7 @@
-//! The data as downloads: figures and projects, each as CSV (for spreadsheets) and JSON.
+//! The data as downloads: figures and projects, each as CSV (for spreadsheets) and JSON, and
+//! each chart's figures as CSV.
 
-use crate::model::{Dataset, Lang};
+use crate::model::{BarChart, Dataset, Figure, Lang};
 use crate::names::Named;
 use serde_json::json;
 
@@ -29,48 +30,71 @@ fn csv_text(rows: Vec<Vec<String>>) -> String {
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
 }
 
+/// The columns of the figures' CSV.
+const FIGURE_COLUMNS: [&str; 15] = [
+    "id",
+    "kind",
+    "group",
+    "label_zh_hant",
+    "label_zh_hans",
+    "label_en",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "source_sentence",
+    "quote",
+    "also_in",
+    "source_text_zh_hant",
+    "how_derived_en",
+];
+
+/// The CSV rows of stated `figures`.
+fn stated_rows<'a>(ds: &Dataset, figures: impl Iterator<Item = &'a Figure>) -> Vec<Vec<String>> {
+    figures
+        .map(|f| {
+            let source = ds
+                .sentence(&f.source)
+                .map(|s| s.restored(Lang::Hant))
+                .unwrap_or_default();
+            vec![
+                f.id.clone(),
+                "stated".into(),
+                f.group.clone(),
+                f.label.hant.clone(),
+                f.label.hans.clone(),
+                f.label.en.clone(),
+                f.value.to_string(),
+                f.unit.symbol().into(),
+                f.qualifier.name().into(),
+                f.period.en.clone(),
+                f.source.clone(),
+                f.quote.clone(),
+                f.also.join(" "),
+                source,
+                String::new(),
+            ]
+        })
+        .collect()
+}
+
+fn header() -> Vec<String> {
+    FIGURE_COLUMNS.iter().map(|h| h.to_string()).collect()
+}
+
+/// The CSV of the figures one chart draws, in its order (the columns of `figures.csv`).
+pub fn chart_csv(ds: &Dataset, chart: &BarChart) -> String {
+    let mut rows = vec![header()];
+    rows.extend(stated_rows(
+        ds,
+        chart.bars.iter().filter_map(|b| ds.figure(&b.figure)),
+    ));
+    csv_text(rows)
+}
+
 fn figures_csv(ds: &Dataset) -> String {
-    let header = [
-        "id",
-        "kind",
-        "group",
-        "label_zh_hant",
-        "label_zh_hans",
-        "label_en",
-        "value",
-        "unit",
-        "qualifier",
-        "period",
-        "source_sentence",
-        "quote",
-        "also_in",
-        "source_text_zh_hant",
-        "how_derived_en",
-    ];
-    let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
-    for f in &ds.figures {
-        let source = ds
-            .sentence(&f.source)
-            .map(|s| s.restored(Lang::Hant))
-            .unwrap_or_default();
-        rows.push(vec![
-            f.id.clone(),
-            "stated".into(),
-            f.group.clone(),
-            f.label.hant.clone(),
-            f.label.hans.clone(),
-            f.label.en.clone(),
-            f.value.to_string(),
-            f.unit.symbol().into(),
-            f.qualifier.name().into(),
-            f.period.en.clone(),
-            f.source.clone(),
-            f.quote.clone(),
-            f.also.join(" "),
-            source,
-            String::new(),
-        ]);
-    }
+    let mut rows = vec![header()];
+    rows.extend(stated_rows(ds, ds.figures.iter()));
     for d in &ds.derived {
         rows.push(vec![
             d.id.clone(),

@@ -1,9 +1,10 @@
 //! Finishing the static site after trunk: the page rendered at build time, with its icons and
 //! its charts drawn in, goes into `index.html` (so it reads without JavaScript), with the tags
 //! link previews and search engines read; a strict Content-Security-Policy is set; the preview
-//! images, the oEmbed answers and the data downloads are written, and the one-file edition
-//! `standalone.html` is assembled.
+//! images, the oEmbed answers, the charts' and the data's downloads are written, and the
+//! one-file edition `standalone.html` is assembled.
 
+mod chart_files;
 mod chart_svg;
 mod csp;
 mod downloads;
@@ -97,6 +98,20 @@ pub fn publish(
         )?;
     }
     let fonts = preview::fonts()?;
+    for spec in &dataset().charts {
+        let (path, csv) = chart_files::data(dataset(), spec);
+        out.write(&dist.join(path), &csv)?;
+        for &lang in Lang::ALL {
+            let inline = pictures.get(&lang).and_then(|p| p.get(&spec.id));
+            for (path, content) in inline
+                .map(|svg| chart_files::files(dataset(), spec, lang, svg, &fonts))
+                .transpose()?
+                .unwrap_or_default()
+            {
+                out.write(&dist.join(path), &content)?;
+            }
+        }
+    }
     for &lang in Lang::ALL {
         let png = preview::png(dataset(), lang, &fonts)?;
         out.write(&dist.join(preview::name(lang)), &png)?;

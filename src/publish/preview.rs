@@ -1,6 +1,7 @@
 //! The link-preview image of each language's page (`og:image`): 1,200 × 630 PNG with the
 //! title, the date and the year's lead figures, large enough to read as a thumbnail. Written as
-//! SVG here and drawn by resvg, with the CJK fonts of Debian's `fonts-noto-cjk`, at build time.
+//! SVG here and drawn by resvg (`draw`, which the chart downloads use too), with the CJK fonts
+//! of Debian's `fonts-noto-cjk`, at build time.
 
 use super::PublishError;
 use crate::charts::figure_text;
@@ -59,29 +60,44 @@ pub fn png(
     lang: Lang,
     fonts: &Arc<resvg::usvg::fontdb::Database>,
 ) -> Result<Vec<u8>, PublishError> {
+    draw(&svg(ds, lang), 1.0, fonts)
+        .map_err(|e| PublishError::Preview(format!("{}: {e}", name(lang))))
+}
+
+/// `svg` drawn as PNG, `scale` times its size, with `fonts`; or why not.
+pub fn draw(
+    svg: &str,
+    scale: f32,
+    fonts: &Arc<resvg::usvg::fontdb::Database>,
+) -> Result<Vec<u8>, String> {
     let options = resvg::usvg::Options {
         fontdb: fonts.clone(),
         ..Default::default()
     };
-    let tree = resvg::usvg::Tree::from_str(&svg(ds, lang), &options)
-        .map_err(|e| PublishError::Preview(format!("{}: {e}", name(lang))))?;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).expect("a non-empty image");
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::default(),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| PublishError::Preview(format!("{}: {e}", name(lang))))
+    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or("an empty image")?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("an empty image")?;
+    let transform = resvg::tiny_skia::Transform::from_scale(scale, scale);
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// The font family the images of `lang` are drawn in (its script's Noto Sans CJK).
+pub fn family(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Hans => "Noto Sans CJK SC",
+        _ => "Noto Sans CJK TC",
+    }
 }
 
 /// The image as SVG.
 fn svg(ds: &Dataset, lang: Lang) -> String {
-    let family = match lang {
-        Lang::Hans => "Noto Sans CJK SC",
-        _ => "Noto Sans CJK TC",
-    };
+    let family = family(lang);
     let mut svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" font-family="{family}"><rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/><rect width="{WIDTH}" height="12" fill="#b3261e"/>"##
     );

@@ -2,9 +2,10 @@
 //! a bar stands for. The picture is the chart's SVG, drawn at build time and carried inline
 //! (see `publish::chart_svg`): its bars carry what activating them does, and the live app
 //! (`ui::bars`) shows a bar's readout, moves between bars with the keyboard and marks the bars
-//! the cards' filter selects. Each row of the table opens its source.
+//! the cards' filter selects. Each row of the table opens its source; under the table are the
+//! chart's downloads (its image and its data).
 
-use crate::charts::{link_label, readout, rows, summary};
+use crate::charts::{data_path, image_path, link_label, readout, rows, summary};
 use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::{BarChart, Lang};
@@ -75,6 +76,12 @@ pub fn ChartView(spec: &'static BarChart, lang: Lang) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                <p class="chart-downloads">
+                    {s.chart_downloads}": "
+                    <a href=image_path(&spec.id, lang, "svg") download>{format!("{} (SVG)", s.image)}</a>" · "
+                    <a href=image_path(&spec.id, lang, "png") download>{format!("{} (PNG)", s.image)}</a>" · "
+                    <a href=data_path(&spec.id) download>{format!("{} (CSV)", s.data)}</a>
+                </p>
             </details>
         </figure>
     }
