@@ -223,10 +223,11 @@ pub fn write(i: &Inputs) -> String {
     };
     d.w(format!("{note}The release build of `make dist` (copied to `target/bench/run/dist` at the start of the run, and measured there). For each file: its size, `gzip -9 -n -c FILE | wc -c`, `gzip -1 -n -c FILE | wc -c` (GNU gzip, run by the tool), and the body bytes nginx sent for it (an HTTP/1.1 GET with `Accept-Encoding: gzip`, counted as sent, still compressed) from the configuration below, which says only `gzip on` and the types to compress, so nginx uses its default level, 1. 1 KB = 1,000 bytes."));
     d.blank();
-    d.w("The charts are no files of their own: each language's page carries its charts as inline SVG, so their bytes are in the HTML.");
+    d.w("Each language's page carries its charts as inline SVG, so their bytes are in the HTML. `charts/` holds only the charts' downloads (image and data of each chart), which no page loads: they are counted in the totals but not listed one by one.");
     d.blank();
     let rows: Vec<Vec<String>> = sizes
         .iter()
+        .filter(|f| !f.file.starts_with("charts/"))
         .map(|f| {
             let enc = if f.encoding == "gzip" {
                 String::new()
@@ -304,17 +305,27 @@ pub fn write(i: &Inputs) -> String {
         &rows,
         2,
     );
-    let others: Vec<&FileSize> = sizes.iter().filter(|f| !f.first_load).collect();
-    let not_counted = if others.is_empty() {
+    let (chart_files, others): (Vec<&FileSize>, Vec<&FileSize>) = sizes
+        .iter()
+        .filter(|f| !f.first_load)
+        .partition(|f| f.file.starts_with("charts/"));
+    let mut listed: Vec<String> = others
+        .iter()
+        .map(|f| format!("`{}` ({} B)", f.file, count(f.nginx as usize)))
+        .collect();
+    if !chart_files.is_empty() {
+        listed.push(format!(
+            "the {} chart downloads in `charts/` ({} B in all)",
+            chart_files.len(),
+            count(chart_files.iter().map(|f| f.nginx as usize).sum())
+        ));
+    }
+    let not_counted = if listed.is_empty() {
         String::new()
     } else {
         format!(
             "Not counted, as `index.html` does not load them to start: {}.",
-            others
-                .iter()
-                .map(|f| format!("`{}` ({} B)", f.file, count(f.nginx as usize)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            listed.join(", ")
         )
     };
     d.w(format!(
