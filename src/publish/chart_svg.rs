@@ -1,9 +1,10 @@
 //! A chart's SVG as ECharts drew it, made fit to stand inline in the page: no `style`
 //! attributes or elements (the strict CSP allows neither), no colours of its own (the page's
 //! CSS colours it, so dark mode, forced colours and print need no second picture), and each bar
-//! one `<g class="bar">` that holds its label, its shape, its value and a band-high target for
-//! the pointer, carrying what activating it does (`data-link` or `data-source`, as the page's
-//! buttons do) and, in a chart with bars that lead to projects, what the keyboard needs.
+//! one `<g class="bar">` that holds its shape and a band-high target for the pointer, carrying
+//! what activating it does (`data-link` or `data-source`, as the page's buttons do) and, in a
+//! chart with bars that lead to projects, what the keyboard and screen readers need; its label
+//! and value follow it in a `<g class="bar-text">` of the same `data-bar`.
 
 use crate::charts::{rows, BAND, MARGIN};
 use crate::model::{BarChart, Dataset, Lang};
@@ -166,10 +167,13 @@ pub fn inline(raw: &str, spec: &BarChart, ds: &Dataset, lang: Lang) -> Result<St
             .expect("to a string");
         }
         let top = MARGIN + BAND * i as u32;
+        // The bar's words stand beside it, not in it: a button named by its `aria-label` must
+        // not hold other visible text, and these lines are not spaced as words.
         write!(
             svg,
-            r#"><rect class="bar-hit" x="0" y="{top}" width="{width}" height="{BAND}" fill="transparent"/>{shape}{}</g>"#,
-            parts.texts.concat()
+            r#"><rect class="bar-hit" x="0" y="{top}" width="{width}" height="{BAND}" fill="transparent"/>{shape}</g><g class="bar-text" data-bar="{i}"{hidden}>{}</g>"#,
+            parts.texts.concat(),
+            hidden = if interactive { r#" aria-hidden="true""# } else { "" },
         )
         .expect("to a string");
     }
@@ -264,8 +268,12 @@ mod tests {
         let svg = inline(DRAWN, spec(), dataset(), Lang::En).unwrap();
         let bars: Vec<&str> = svg.split(r#"<g class="bar""#).skip(1).collect();
         assert_eq!(bars.len(), 2);
-        assert!(bars[0].contains(">Projects &amp;</text>") && bars[0].contains(">starts</text>"));
-        assert!(bars[0].contains(">24</text>") && bars[0].contains("M151.2 14.4l157.4"));
+        let (bar, words) = bars[0]
+            .split_once(r#"<g class="bar-text" data-bar="0" aria-hidden="true">"#)
+            .unwrap();
+        assert!(bar.contains("M151.2 14.4l157.4") && !bar.contains("<text"));
+        assert!(words.contains(">Projects &amp;</text>") && words.contains(">starts</text>"));
+        assert!(words.contains(">24</text>"));
         assert!(bars[1].contains(">Completed</text>") && bars[1].contains(">18</text>"));
         assert!(bars[0].contains(r#"data-link="kind:construction-start""#));
         assert!(bars[0].contains(r#"role="button" tabindex="0""#));

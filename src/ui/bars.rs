@@ -235,7 +235,7 @@ fn show(bar: &web_sys::Element, lang: crate::model::Lang) {
         // Whole pixels: formatting a float would bring its formatter into the WebAssembly.
         let _ = box_
             .style()
-            .set_property("top", &format!("{}px", top.round() as i32));
+            .set_property("top", &format!("{}px", top.ceil() as i32));
     }
 }
 
@@ -272,30 +272,31 @@ fn follow_the_cards(state: AppState) {
                 continue;
             };
             let marks = selected(chart, &filter);
-            if let Ok(bars) = figure.query_selector_all(".bar") {
-                for i in 0..bars.length() {
-                    let Some(bar) = bars
+            // Each bar and its words (`[data-bar]`).
+            if let Ok(parts) = figure.query_selector_all("[data-bar]") {
+                for i in 0..parts.length() {
+                    let Some(part) = parts
                         .item(i)
                         .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
                     else {
                         continue;
                     };
-                    match marks.as_ref().and_then(|m| m.get(i as usize)) {
-                        Some(&on) => {
-                            let _ = bar.set_attribute(
-                                "data-state",
-                                if on { "selected" } else { "dimmed" },
-                            );
-                            let _ = if on {
-                                bar.set_attribute("aria-current", "true")
-                            } else {
-                                bar.remove_attribute("aria-current")
-                            };
+                    let bar = part
+                        .get_attribute("data-bar")
+                        .and_then(|b| b.parse::<usize>().ok());
+                    let on = marks.as_ref().zip(bar).and_then(|(m, b)| m.get(b).copied());
+                    let _ = match on {
+                        Some(on) => {
+                            part.set_attribute("data-state", if on { "selected" } else { "dimmed" })
                         }
-                        None => {
-                            let _ = bar.remove_attribute("data-state");
-                            let _ = bar.remove_attribute("aria-current");
-                        }
+                        None => part.remove_attribute("data-state"),
+                    };
+                    if part.class_list().contains("bar") {
+                        let _ = if on == Some(true) {
+                            part.set_attribute("aria-current", "true")
+                        } else {
+                            part.remove_attribute("aria-current")
+                        };
                     }
                 }
             }

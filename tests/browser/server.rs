@@ -9,8 +9,6 @@ use std::time::Duration;
 
 const PROBE: &str = include_str!("probe.js");
 const PROBE_PATH: &str = "__probe.js";
-/// A path prefix under which the chart pictures are "not found".
-const NO_PICTURES: &str = "/no-pictures";
 /// A path prefix under which the WebAssembly arrives only after [`WASM_DELAY`], as on a slow
 /// network.
 const SLOW_WASM: &str = "/slow-wasm";
@@ -60,12 +58,6 @@ impl Server {
         }
     }
 
-    /// The app's URL on a second path where the chart pictures are missing, as if they failed
-    /// to load.
-    pub fn url_without_pictures(&self, query: &str) -> String {
-        self.url_under(NO_PICTURES, query)
-    }
-
     /// The app's URL on a second path where the WebAssembly comes [`WASM_DELAY`] late.
     pub fn url_with_slow_wasm(&self, query: &str) -> String {
         self.url_under(SLOW_WASM, query)
@@ -74,6 +66,19 @@ impl Server {
     fn url_under(&self, path: &str, query: &str) -> String {
         let origin = self.base.trim_end_matches(self.prefix);
         format!("{origin}{path}{}{query}", self.prefix)
+    }
+
+    /// How many requests the server has answered so far, for [`Server::requests_since`].
+    pub fn requests(&self) -> usize {
+        self.log.lock().unwrap().len()
+    }
+
+    /// The paths of the requests answered since the log had `before` entries.
+    pub fn requests_since(&self, before: usize) -> Vec<String> {
+        self.log.lock().unwrap()[before..]
+            .iter()
+            .map(|r| r.path.clone())
+            .collect()
     }
 
     /// Requests that failed (status 400 or more), for the no-failed-request checks.
@@ -129,12 +134,6 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str, log: &Mutex<Vec<Reque
 }
 
 fn respond(root: &Path, prefix: &str, path: &str) -> (u16, Vec<u8>, &'static str) {
-    if let Some(path) = path.strip_prefix(NO_PICTURES) {
-        if path.contains("/charts/") {
-            return (404, b"blocked for the test".to_vec(), "text/plain");
-        }
-        return respond(root, prefix, path);
-    }
     if let Some(path) = path.strip_prefix(SLOW_WASM) {
         return respond(root, prefix, path);
     }

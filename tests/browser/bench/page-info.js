@@ -1,8 +1,9 @@
-// What a page holds (run on the static copy): cards, chart pictures, tables, scripts, language.
+// What a page holds (run on the static copy): cards, charts (each an inline SVG), tables, scripts,
+// language.
 const root = document.documentElement;
 return {
   cards: root.querySelectorAll('#projects article.card').length,
-  pictures: root.querySelectorAll('img.chart-picture').length,
+  pictures: root.querySelectorAll('svg.chart-svg').length,
   tables: root.querySelectorAll('table').length,
   scripts: root.querySelectorAll('script').length,
   lang: root.getAttribute('lang'),

@@ -170,7 +170,7 @@ pub async fn axe_passes_embedded(ctx: &Ctx<'_>) -> Outcome {
 /// (geckodriver refuses about:preferences and chrome context is not enabled, and WebKitGTK
 /// follows the GTK theme it started with), so their dark check starts a second session that
 /// prefers dark from the start (`Browser::start_dark`).
-async fn emulate_dark(ctx: &Ctx<'_>, dark: bool) -> Outcome {
+pub(super) async fn emulate_dark(ctx: &Ctx<'_>, dark: bool) -> Outcome {
     let features = if dark {
         json!([{"name": "prefers-color-scheme", "value": "dark"}])
     } else {
@@ -298,6 +298,7 @@ pub async fn tab_reaches_every_control_in_order_with_visible_focus(ctx: &Ctx<'_>
         "language switch",
         "tiles",
         "chapter index",
+        "chart bars",
         "data tables",
         "chapter projects",
         "search field",

@@ -99,8 +99,8 @@ pub async fn another_edition_opens(ctx: &Ctx<'_>) -> Outcome {
     wait_cards(ctx, ed.projects.len()).await?;
     wait_until(
         ctx,
-        &format!("{} == {}", pictures_shown_in("document"), ed.charts.len()),
-        "the edition's chart picture",
+        &format!("{} == {}", charts_drawn_in("document"), ed.charts.len()),
+        "the edition's chart, drawn inline",
     )
     .await?;
     expect_eq(

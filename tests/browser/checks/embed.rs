@@ -80,7 +80,7 @@ pub async fn strict_csp_holds(ctx: &Ctx<'_>) -> Outcome {
     click(ctx, ".tile[data-figure='landed-projects'] .tile-main").await?;
     click(ctx, "dialog.source-dialog button.close").await?;
     click(ctx, ".facet-option[data-key='landed'] input").await?;
-    wait_for_pictures(ctx).await?;
+    wait_for_charts(ctx).await?;
     expect_eq(
         "CSP violations and errors",
         probe_errors(ctx).await?,
@@ -101,8 +101,8 @@ pub async fn readable_without_javascript(ctx: &Ctx<'_>) -> Outcome {
         add_frame(ctx, path, 1000, Some("allow-same-origin")).await?;
         wait_until(
             ctx,
-            &format!("{} == {}", pictures_shown_in(IN_FRAME), charts()),
-            &format!("every chart's picture on {path} without JavaScript"),
+            &format!("{} == {}", charts_drawn_in(IN_FRAME), charts()),
+            &format!("every chart's SVG on {path} without JavaScript"),
         )
         .await?;
         let page = script(ctx, FRAMED_PAGE).await?;
@@ -117,7 +117,16 @@ pub async fn readable_without_javascript(ctx: &Ctx<'_>) -> Outcome {
             ("a page where no script ran", "scripted", json!(false)),
             ("project cards", "cards", json!(ds.projects.len())),
             ("data tables", "tables", json!(charts())),
-            ("chart pictures", "charts", json!(charts())),
+            (
+                "charts drawn, each an inline SVG with its bars",
+                "charts",
+                json!(charts()),
+            ),
+            (
+                "charts that say they could not be drawn",
+                "chart_errors",
+                json!(0),
+            ),
         ] {
             expect_eq(
                 &format!("{what} of {path} without JavaScript"),
@@ -314,7 +323,7 @@ pub async fn sandboxed_iframe_works(ctx: &Ctx<'_>) -> Outcome {
     enter_ready_frame(ctx, 1).await?;
     let starts = cards_of(MilestoneKind::ConstructionStart);
     wait_card_ids(ctx, &starts, "the filter from the iframe's URL").await?;
-    wait_for_pictures(ctx).await?;
+    wait_for_charts(ctx).await?;
     // A script click: WebKitWebDriver misplaces pointer clicks inside a scrolled sandboxed frame.
     let facet = find(ctx, ".facet-option[data-key='public-facilities'] input").await?;
     script_on(ctx, "arguments[0].click();", &facet).await?;
@@ -352,7 +361,7 @@ pub async fn narrow_columns_never_scroll_sideways(ctx: &Ctx<'_>) -> Outcome {
         .await?;
         wait_until(
             ctx,
-            &format!("{} > 0", pictures_shown_in(IN_FRAME)),
+            &format!("{} > 0", charts_drawn_in(IN_FRAME)),
             "the framed charts",
         )
         .await?;
@@ -430,7 +439,7 @@ pub async fn standalone_file_opens_from_disk(ctx: &Ctx<'_>) -> Outcome {
         .canonicalize()
         .map_err(|e| format!("{}: {e}", file.display()))?;
     open_at(ctx, &format!("file://{}", file.display())).await?;
-    wait_for_pictures(ctx).await?;
+    wait_for_charts(ctx).await?;
     click(ctx, ".facet-option[data-key='landed'] input").await?;
     wait_card_ids(ctx, &cards_of(MilestoneKind::Landed), "the cards to filter").await?;
     let fetched = script(ctx, "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('data:'));").await?;
@@ -478,7 +487,7 @@ pub async fn standalone_file_opens_from_disk(ctx: &Ctx<'_>) -> Outcome {
         "the filter kept in English",
     )
     .await?;
-    wait_for_pictures(ctx).await?;
+    wait_for_charts(ctx).await?;
     let fetched = script(ctx, "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('data:'));").await?;
     expect_eq(
         "files fetched by the one-file edition in English",

@@ -2,11 +2,13 @@
 //! `ALL` lists every check in the order they run.
 
 mod a11y;
+mod bars;
 mod cards;
 mod edition;
 mod embed;
 mod langs;
 mod page;
+mod publishing;
 mod robust;
 
 use crate::engines::{Chromedriver, Engine};
@@ -53,7 +55,12 @@ checks![
     page::source_panel_marks_restored_characters,
     page::chart_bar_filters_the_cards,
     page::figure_link_filters_the_cards,
-    page::without_pictures_the_rest_still_works,
+    page::charts_arrive_in_the_html,
+    bars::bar_hover_and_focus_show_the_readout,
+    bars::arrow_keys_and_enter_filter_the_cards,
+    bars::a_facet_marks_the_bars_it_stands_for,
+    bars::dark_mode_recolours_the_bars_without_another_file,
+    bars::a_first_tap_shows_the_readout_and_a_second_acts,
     page::page_fits_the_length_limits_on_a_phone,
     cards::facets_combine_and_count,
     cards::search_works_across_scripts,
@@ -71,6 +78,9 @@ checks![
     langs::switch_carries_the_view,
     langs::lang_and_browser_lead_to_the_language_page,
     embed::strict_csp_holds,
+    publishing::share_tags_use_the_public_address,
+    publishing::without_an_address_what_needs_one_is_left_out,
+    publishing::a_pym_parent_fits_the_frame,
     embed::readable_without_javascript,
     embed::language_links_lead_to_each_page_without_javascript,
     embed::iframes_size_themselves,
@@ -226,10 +236,10 @@ pub async fn wait_for(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
         .map_err(|e| format!("`{css}` did not appear within {PATIENCE:?}: {e}"))
 }
 
-/// A JS expression: how many chart pictures in `doc` have loaded.
-pub fn pictures_shown_in(doc: &str) -> String {
+/// A JS expression: how many charts in `doc` are drawn: an inline SVG with its bars, laid out.
+pub fn charts_drawn_in(doc: &str) -> String {
     format!(
-        "Array.from({doc}.querySelectorAll('img.chart-picture')).filter(i => i.complete && i.naturalWidth > 0).length"
+        "Array.from({doc}.querySelectorAll('figure.chart svg.chart-svg')).filter(s => s.querySelector('.bar') && s.getBoundingClientRect().width > 0).length"
     )
 }
 
@@ -238,12 +248,13 @@ pub fn charts() -> usize {
     dataset().charts.len()
 }
 
-/// Waits until every chart's picture has loaded.
-pub async fn wait_for_pictures(ctx: &Ctx<'_>) -> Outcome {
+/// Waits until every chart is drawn (each is in the page's HTML, so this is at once unless the
+/// page is still arriving).
+pub async fn wait_for_charts(ctx: &Ctx<'_>) -> Outcome {
     wait_until(
         ctx,
-        &format!("{} == {}", pictures_shown_in("document"), charts()),
-        "every chart's picture",
+        &format!("{} == {}", charts_drawn_in("document"), charts()),
+        "every chart's SVG",
     )
     .await
 }

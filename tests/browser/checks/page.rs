@@ -1,9 +1,9 @@
 //! The infographic: title, lead, chapters, tiles, charts, each figure shown once, source panels,
 //! chart-to-card links, the length of the page on a phone, and a clean console.
 
+use super::bars::{chart_file_requests, charts_state, click_bar, expect_chart_drawn};
 use super::*;
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use torch2024::charts::{link_label, link_of, rows};
+use torch2024::charts::{link_label, link_of};
 use torch2024::embedded::dataset;
 use torch2024::format;
 use torch2024::i18n::strings;
@@ -11,19 +11,15 @@ use torch2024::model::{Bar, Figure, Lang, Link, MilestoneKind, Qualifier, Unit};
 use torch2024::names::Named;
 use torch2024::query::Filter;
 
-const CHART_PICTURE: &str = include_str!("../js/chart-picture.js");
-const BAR: &str = include_str!("../js/bar.js");
 const FIGURE_APPEARANCES: &str = include_str!("../js/figure-appearances.js");
 const ARRIVED: &str = include_str!("../js/arrived.js");
 const ARRIVED_STILL: &str = include_str!("../js/arrived-still.js");
 
-/// The text of the picture chart `id` shows (the SVG file the browser chose).
-async fn picture_text(ctx: &Ctx<'_>, id: &str) -> Result<(String, String), String> {
-    let got = script_with(ctx, CHART_PICTURE, vec![json!(id)]).await?;
-    let part = |i: usize| got[i].as_str().unwrap_or_default().to_string();
-    Ok((part(0), part(1)))
-}
-
+/// Each chart is its inline SVG in the page, with a bar for each of its figures: the bar's label
+/// and value are its data table row's (the value as the article words it), it carries what
+/// activating it does (its projects, else its source), its shape is longer for a larger value,
+/// and, in a chart whose bars lead to projects, it is a button of the chart's group (one tab
+/// stop); in each language.
 pub async fn title_and_charts_render(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
     expect_eq(
@@ -31,21 +27,19 @@ pub async fn title_and_charts_render(ctx: &Ctx<'_>) -> Outcome {
         text(ctx, "#app h1").await?,
         dataset().meta.title.hant.clone(),
     )?;
-    wait_for_pictures(ctx).await?;
-    for chart in &dataset().charts {
-        let (src, svg) = picture_text(ctx, &chart.id).await?;
-        expect(
-            &format!(
-                "the light Traditional Chinese picture of {}, got {src}",
-                chart.id
-            ),
-            src.contains(&format!("charts/{}-zh-Hant-light-", chart.id)),
+    for &lang in Lang::ALL {
+        if lang != Lang::Hant {
+            open(ctx, &format!("?lang={}", lang.tag())).await?;
+        }
+        wait_for_charts(ctx).await?;
+        let shown = charts_state(ctx).await?;
+        expect_eq(
+            &format!("the charts on the {} page", lang.tag()),
+            shown.iter().map(|c| c["id"].clone()).collect::<Vec<_>>(),
+            dataset().charts.iter().map(|c| json!(c.id)).collect(),
         )?;
-        for row in rows(chart, dataset(), Lang::Hant) {
-            expect(
-                &format!("`{}` drawn in chart {}", row.text, chart.id),
-                svg.contains(&format!(">{}</text>", row.text)),
-            )?;
+        for (chart, state) in dataset().charts.iter().zip(&shown) {
+            expect_chart_drawn(chart, state, lang)?;
         }
     }
     Ok(())
@@ -53,7 +47,7 @@ pub async fn title_and_charts_render(ctx: &Ctx<'_>) -> Outcome {
 
 /// The app adopts the page that arrived instead of drawing it again: on a slow network (the
 /// server holds the WebAssembly back), the elements kept right after the HTML arrived (the
-/// page, its title, the first tile, a chart picture, the first card, the search field, the
+/// page, its title, the first tile, a chart's SVG and its first bar, the first card, the search field, the
 /// language links, …) are, once the app is live, still in the document and still the ones
 /// the page's selectors find; no element of `#app` was removed meanwhile; and the Largest
 /// Contentful Paint candidates (where the engine reports them: Chromium, Firefox) are still in
@@ -310,7 +304,7 @@ pub async fn each_figure_is_shown_once(ctx: &Ctx<'_>) -> Outcome {
 pub async fn no_console_error_or_failed_request(ctx: &Ctx<'_>) -> Outcome {
     let before = ctx.server.failures().len();
     open(ctx, "").await?;
-    wait_for_pictures(ctx).await?;
+    wait_for_charts(ctx).await?;
     wait_settled(ctx).await?;
     expect_eq(
         "console errors, uncaught errors and failed loads",
@@ -331,7 +325,7 @@ pub async fn no_console_error_or_failed_request(ctx: &Ctx<'_>) -> Outcome {
 /// The sentence of figure `f` is in the open panel, with the words that state the figure (its
 /// `quote`), and only those, marked, and the paragraph it stands in (the page is in Traditional
 /// Chinese).
-async fn expect_figures_sentence(ctx: &Ctx<'_>, f: &Figure, what: &str) -> Outcome {
+pub(super) async fn expect_figures_sentence(ctx: &Ctx<'_>, f: &Figure, what: &str) -> Outcome {
     let shown = script(
         ctx,
         &format!(
@@ -379,8 +373,9 @@ async fn expect_figures_sentence(ctx: &Ctx<'_>, f: &Figure, what: &str) -> Outco
 /// Every figure, activated as a reader can (its tile's number where it has a tile, else its row
 /// in its chart's data table, once the table is open), opens the panel with its own sentence,
 /// the words that state the figure marked; Escape closes it and focus returns to what opened
-/// it. A click anywhere on a bar of a chart picture that leads to no projects (near its top
-/// edge, in its middle, near its bottom edge) opens its figure's sentence too.
+/// it. A real pointer click anywhere in the band of a chart's bar that leads to no projects
+/// (near its top edge, in its middle, near its bottom edge; from the bar's own geometry) opens
+/// its figure's sentence too.
 pub async fn activating_a_figure_opens_its_marked_source(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
     for f in &dataset().figures {
@@ -403,7 +398,7 @@ pub async fn activating_a_figure_opens_its_marked_source(ctx: &Ctx<'_>) -> Outco
         )?;
     }
     // A bar is clicked anywhere on it: near its top edge, in its middle, near its bottom edge.
-    wait_for_pictures(ctx).await?;
+    wait_for_charts(ctx).await?;
     let mut wrong = Vec::new();
     for chart in &dataset().charts {
         for (i, bar) in chart.bars.iter().enumerate() {
@@ -432,7 +427,7 @@ pub async fn activating_a_figure_opens_its_marked_source(ctx: &Ctx<'_>) -> Outco
                 if let Err(e) = opened {
                     wrong.push(format!("{e}; the URL is `{}`", current_query(ctx).await?));
                     open(ctx, "?lang=zh-Hant").await?;
-                    wait_for_pictures(ctx).await?;
+                    wait_for_charts(ctx).await?;
                     continue;
                 }
                 if let Err(e) = expect_figures_sentence(ctx, f, &what).await {
@@ -483,48 +478,11 @@ pub async fn source_panel_marks_restored_characters(ctx: &Ctx<'_>) -> Outcome {
     wait_panel(ctx, false, "the close button").await
 }
 
-/// A real pointer click on bar `index` (0 for the first) of chart `chart`, as the browser shows
-/// it, `part` of the way down the bar (0: just below its top edge, 0.5: its middle, 1: just
-/// above its bottom edge).
-async fn click_bar(ctx: &Ctx<'_>, chart: &str, index: usize, part: f64) -> Outcome {
-    let picture = wait_for(ctx, &format!("#chart-{chart}")).await?;
-    script_on(
-        ctx,
-        "arguments[0].scrollIntoView({block: 'center'});",
-        &picture,
-    )
-    .await?;
-    // The point, relative to the centre of the picture.
-    let point = script_with(ctx, BAR, vec![json!(chart), json!(index), json!(part)]).await?;
-    let (x, y) = (
-        point[0].as_i64().unwrap_or(0),
-        point[1].as_i64().unwrap_or(0),
-    );
-    let actions = MouseActions::new("mouse".to_string())
-        .then(PointerAction::MoveToElement {
-            element: picture,
-            duration: None,
-            x: x as f64,
-            y: y as f64,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    ctx.client
-        .perform_actions(actions)
-        .await
-        .map_err(|e| format!("cannot click bar {index} of chart {chart}: {e}"))?;
-    let _ = ctx.client.release_actions().await;
-    Ok(())
-}
-
-/// A real pointer click on the bar of construction starts filters the cards to them.
+/// A real pointer click on the bar of construction starts, near the top of its band, in its
+/// middle or near its bottom, filters the cards to them.
 pub async fn chart_bar_filters_the_cards(ctx: &Ctx<'_>) -> Outcome {
     open(ctx, "?lang=zh-Hant").await?;
-    wait_for_pictures(ctx).await?;
+    wait_for_charts(ctx).await?;
     let chart = torch2024::charts::chart(dataset(), "construction-projects")
         .ok_or("no chart construction-projects")?;
     let link = chart.bars[0]
@@ -535,14 +493,19 @@ pub async fn chart_bar_filters_the_cards(ctx: &Ctx<'_>) -> Outcome {
         link,
         Link::Kind(MilestoneKind::ConstructionStart),
     )?;
-    click_bar(ctx, &chart.id, 0, 0.5).await?;
-    expect_filtered_to(ctx, link).await?;
-    click(ctx, "#projects button.reset").await?;
-    wait_cards(ctx, dataset().projects.len()).await
+    for (part, at) in [(0.0, "top"), (0.5, "middle"), (1.0, "bottom")] {
+        click_bar(ctx, &chart.id, 0, part).await?;
+        expect_filtered_to(ctx, link)
+            .await
+            .map_err(|e| format!("a click at the {at} of the bar: {e}"))?;
+        click(ctx, "#projects button.reset").await?;
+        wait_cards(ctx, dataset().projects.len()).await?;
+    }
+    Ok(())
 }
 
 /// A bar of a chart that leads to projects: the one of the landed projects, where there is one.
-fn linked_bar() -> Result<&'static Bar, String> {
+pub(super) fn linked_bar() -> Result<&'static Bar, String> {
     let bars = || dataset().charts.iter().flat_map(|c| &c.bars);
     bars()
         .find(|b| b.link == Some(Link::Kind(MilestoneKind::Landed)))
@@ -587,7 +550,7 @@ pub async fn figure_link_filters_the_cards(ctx: &Ctx<'_>) -> Outcome {
 
 /// The cards are those of `link`, its checkbox is checked, the URL says so, the change is
 /// announced, and the cards are in view (the page is in Traditional Chinese).
-async fn expect_filtered_to(ctx: &Ctx<'_>, link: Link) -> Outcome {
+pub(super) async fn expect_filtered_to(ctx: &Ctx<'_>, link: Link) -> Outcome {
     let mut filter = Filter::default();
     let (param, slug) = match link {
         Link::Kind(kind) => {
@@ -637,19 +600,42 @@ async fn expect_filtered_to(ctx: &Ctx<'_>, link: Link) -> Outcome {
     )
 }
 
-/// With the pictures missing, every chart says it could not be drawn, and tables and cards
-/// still work.
-pub async fn without_pictures_the_rest_still_works(ctx: &Ctx<'_>) -> Outcome {
-    open_at(ctx, &ctx.server.url_without_pictures("?lang=en")).await?;
-    wait_until(
-        ctx,
+/// The charts arrive in the HTML: on a slow network (the server holds the WebAssembly back),
+/// every chart's SVG is in the page with its bars, labels and values before the app is live;
+/// no chart says it could not be drawn; and the page asks for no chart file (no SVG but its
+/// icon), before or after the app starts. Once live, a data table's button still filters the
+/// cards, and every bar has its row.
+pub async fn charts_arrive_in_the_html(ctx: &Ctx<'_>) -> Outcome {
+    let before = ctx.server.requests();
+    open_before_the_app(ctx, &ctx.server.url_with_slow_wasm("?lang=en")).await?;
+    let arrived = charts_state(ctx).await?;
+    let live = script(ctx, "return !!document.querySelector('#app[data-ready]');").await?;
+    expect(
         &format!(
-            "document.querySelectorAll('.chart-error').length == {}",
-            charts()
+            "the charts read before the app was live (it waits {:?} for its WebAssembly)",
+            crate::server::WASM_DELAY
         ),
-        "a message in every chart",
-    )
-    .await?;
+        live == json!(false),
+    )?;
+    expect_eq(
+        "the charts in the page that arrived",
+        arrived.iter().map(|c| c["id"].clone()).collect::<Vec<_>>(),
+        dataset().charts.iter().map(|c| json!(c.id)).collect(),
+    )?;
+    for (chart, state) in dataset().charts.iter().zip(&arrived) {
+        expect_chart_drawn(chart, state, Lang::En)
+            .map_err(|e| format!("in the page that arrived: {e}"))?;
+    }
+    wait_ready(ctx).await?;
+    expect_eq(
+        "charts that say they could not be drawn",
+        script(
+            ctx,
+            "return document.querySelectorAll('.chart-error').length;",
+        )
+        .await?,
+        json!(0),
+    )?;
     let bar = linked_bar()?;
     let button = table_link(ctx, bar).await?;
     click(ctx, &button).await?;
@@ -671,7 +657,12 @@ pub async fn without_pictures_the_rest_still_works(ctx: &Ctx<'_>) -> Outcome {
     )
     .await?;
     let want: usize = dataset().charts.iter().map(|c| c.bars.len()).sum();
-    expect_eq("data table rows", rows, json!(want))
+    expect_eq("data table rows", rows, json!(want))?;
+    expect_eq(
+        "requests for a chart file",
+        chart_file_requests(ctx, before).await?,
+        vec![],
+    )
 }
 
 /// A phone's screen: the width a page is laid out at (without a scroll bar), and its height.
@@ -743,7 +734,7 @@ async fn lengths_in_a_frame(ctx: &Ctx<'_>, tag: &str) -> Result<Value, String> {
             .map_err(|e| format!("cannot enter the frame of the {tag} page: {e}"))?;
         wait_ready(ctx).await?;
         wait_cards(ctx, dataset().projects.len()).await?;
-        wait_for_pictures(ctx).await?;
+        wait_for_charts(ctx).await?;
         wait_settled(ctx).await?;
         got = script(ctx, &format!("return {LENGTHS};")).await?;
         embed::leave_frame(ctx).await?;
@@ -791,7 +782,7 @@ async fn lengths_on_a_phone(ctx: &Ctx<'_>) -> Outcome {
             None => {
                 open(ctx, &format!("?lang={tag}")).await?;
                 wait_cards(ctx, dataset().projects.len()).await?;
-                wait_for_pictures(ctx).await?;
+                wait_for_charts(ctx).await?;
                 wait_settled(ctx).await?;
                 script(ctx, &format!("return {LENGTHS};")).await?
             }

@@ -206,7 +206,7 @@ pub async fn no_console_warning_in_any_language(ctx: &Ctx<'_>) -> Outcome {
         let before = ctx.server.failures().len();
         browser_log(ctx).await; // empties the log of the pages before
         open(ctx, &format!("?lang={tag}")).await?;
-        wait_for_pictures(ctx).await?;
+        wait_for_charts(ctx).await?;
         wait_settled(ctx).await?;
         expect_eq(
             &format!("console warnings and errors in {tag}"),

@@ -3,7 +3,7 @@
 // from #app from now on (where it was), and the Largest Contentful Paint candidates (where the
 // engine reports them). Gives the selectors that found nothing, and whether LCP is reported.
 var wanted = {
-  page: '#app > .page', h1: '#app h1', tile: '.tile', chart: 'img.chart-picture',
+  page: '#app > .page', h1: '#app h1', tile: '.tile', chart: 'svg.chart-svg', bar: '.chart-svg .bar',
   card: '#projects article.card', search: '#projects input[type=search]',
   'lang-zh-Hant': '.lang-switch a[data-lang="zh-Hant"]', 'lang-zh-Hans': '.lang-switch a[data-lang="zh-Hans"]',
   'lang-en': '.lang-switch a[data-lang="en"]', skip: '.skip-link', table: 'details.data-table',

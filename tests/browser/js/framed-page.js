@@ -7,6 +7,7 @@ return {
   text: d.body.textContent,
   cards: d.querySelectorAll('article.card').length,
   tables: d.querySelectorAll('.data-table table').length,
-  charts: Array.from(d.querySelectorAll('img.chart-picture')).filter(i => i.complete && i.naturalWidth > 0).length,
+  charts: Array.from(d.querySelectorAll('figure.chart svg.chart-svg')).filter(s => s.querySelector('.bar') && s.getBoundingClientRect().width > 0).length,
+  chart_errors: d.querySelectorAll('.chart-error').length,
   scripted: d.documentElement.classList.contains('js')
 };

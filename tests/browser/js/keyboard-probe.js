@@ -1,22 +1,23 @@
 // Test-only, run in the page by checks/a11y.rs and checks/cards.rs (`install_keyboard_probe`).
 // Installs `__kb`: `__kb.tabbable(root)`, the elements Tab should stop at, in order (no positive
 // tabindex on the page, so document order), each described; `__kb.log`, every focus change with
-// whether the focus is visible (an outline or a box shadow) and whether the focused element is
-// shown (not zero-sized, clipped to a pixel, transparent, hidden, inert, under aria-hidden, or
-// off the side of the page); `__kb.active()`, the same for what has focus now; and
-// `__kb.focusBefore(el)`, which focuses the tab stop before `el`.
+// whether the focus is visible (an outline, a box shadow, or a chart bar's stroked band) and
+// whether the focused element is shown (not zero-sized, clipped to a pixel, transparent, hidden,
+// inert, under aria-hidden, or off the side of the page); `__kb.active()`, the same for what has
+// focus now; and `__kb.focusBefore(el)`, which focuses the tab stop before `el`.
 window.__kb = (function () {
   var all = function () { return Array.prototype.slice.call(document.getElementsByTagName('*')); };
   function describe(el) {
     if (!el || el === document.body || el === document.documentElement) return 'the page itself (no control focused)';
     var s = el.tagName.toLowerCase();
     if (el.id) s += '#' + el.id;
-    if (typeof el.className === 'string' && el.className.trim()) s += '.' + el.className.trim().split(/\s+/).join('.');
+    var cls = el.getAttribute('class');
+    if (cls && cls.trim()) s += '.' + cls.trim().split(/\s+/).join('.');
     if (el.type && el.tagName === 'INPUT') s += '[type=' + el.type + ']';
     var holder = el.closest('[data-figure], [data-project], [data-key], [data-lang], [data-sentence]');
     if (holder) {
       var d = holder.dataset;
-      s += ' in ' + (d.figure ? (holder.tagName === 'TR' ? 'table row ' : 'tile ') + d.figure : d.project ? 'project ' + d.project : d.key ? 'option ' + d.key : d.lang ? 'language ' + d.lang : 'sentence ' + d.sentence);
+      s += ' in ' + (d.figure ? (holder.tagName === 'TR' ? 'table row ' : holder.matches('.chart-svg .bar') ? 'bar ' : 'tile ') + d.figure : d.project ? 'project ' + d.project : d.key ? 'option ' + d.key : d.lang ? 'language ' + d.lang : 'sentence ' + d.sentence);
     }
     var text = (el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 30);
     return text ? s + ' "' + text + '"' : s;
@@ -27,6 +28,7 @@ window.__kb = (function () {
     if (el.closest('.lang-switch')) return 'language switch';
     if (el.closest('.tile')) return 'tiles';
     if (el.closest('.chapter-index')) return 'chapter index';
+    if (el.closest('.chart-svg')) return 'chart bars';
     if (el.closest('.chapter-projects')) return 'chapter projects';
     if (el.closest('.data-table')) return 'data tables';
     if (el.matches('input[type=search]')) return 'search field';
@@ -72,10 +74,15 @@ window.__kb = (function () {
     }
     return why.join(', ');
   }
+  // An outline or a box shadow; on a chart's bar (an SVG group, which draws neither), a stroke
+  // around its band (`.bar-hit`).
   function focusVisible(el) {
     var cs = getComputedStyle(el);
     var outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
-    return outline || (cs.boxShadow && cs.boxShadow !== 'none');
+    var band = el.matches('.chart-svg .bar') && el.querySelector('.bar-hit');
+    var stroke = band && getComputedStyle(band);
+    var stroked = !!stroke && stroke.stroke !== 'none' && parseFloat(stroke.strokeWidth) > 0;
+    return outline || stroked || (cs.boxShadow && cs.boxShadow !== 'none');
   }
   var log = [];
   document.addEventListener('focusin', function (e) {
