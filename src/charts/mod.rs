@@ -22,6 +22,16 @@ pub const WIDTH: u32 = 340;
 pub const BAND: u32 = 32;
 pub const MARGIN: u32 = 8;
 
+/// The id of the element that tells a chart's bar to screen readers (`aria-describedby`).
+pub fn readout_id(chart: &str) -> String {
+    format!("readout-{chart}")
+}
+
+/// The id of a chart's text summary, which names the chart's group of bars.
+pub fn summary_id(chart: &str) -> String {
+    format!("chart-{chart}-summary")
+}
+
 /// Where a chart's image is for download, in `dist/`: `ext` is `svg` or `png`.
 pub fn image_path(id: &str, lang: Lang, ext: &str) -> String {
     format!("charts/{id}-{}.{ext}", lang.tag())

@@ -21,7 +21,7 @@ const LABEL_SLACK: u32 = 14;
 /// its figure exactly as the article does (超, 約, 左右 included).
 ///
 /// Each bar is labelled with its value, so there is no value axis; the bars fill the height
-/// between fixed margins in equal bands, which is how [`super::bar_at`] finds a bar.
+/// between fixed margins in equal bands, which `publish::chart_svg` makes each bar's target.
 pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang) -> Chart {
     let rows = rows(spec, ds, lang);
     let labels: Vec<String> = rows.iter().map(|r| wrap(&r.label, lang)).collect();
@@ -40,7 +40,7 @@ pub fn chart(spec: &BarChart, ds: &Dataset, lang: Lang) -> Chart {
                 .contain_label(true),
         )
         // Hidden, labels too: ECharts' containLabel makes room for an axis's labels even when
-        // the axis is hidden, and the bars would not fill the bands `bar_at` finds them in.
+        // the axis is hidden, and the bars would not fill the bands their targets cover.
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -154,7 +154,7 @@ mod tests {
             assert_eq!(values(&json), want, "{}", spec.id);
             assert_eq!(json["xAxis"]["min"], 0, "{}: bars start at zero", spec.id);
             // Else ECharts keeps room for the hidden axis's labels, and the bars would not
-            // fill the bands a click is mapped by (`bar_at`).
+            // fill the bands their targets cover (`publish::chart_svg`).
             assert_eq!(json["xAxis"]["axisLabel"]["show"], false, "{}", spec.id);
             assert!(
                 dataset().groups.iter().any(|g| g.id == spec.group),

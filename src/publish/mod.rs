@@ -43,8 +43,6 @@ pub struct Artwork<'a> {
     pub charts: &'a BTreeMap<String, String>,
 }
 
-pub use chart_svg::{readout_id, summary_id};
-
 /// Publishes the app, rendered in each language by `render` (given what the build drew for
 /// it) into the trunk output in `dist`: one page per language ([`page_name`]), to be published
 /// at `site` if it is known; returns what it wrote.

@@ -20,10 +20,10 @@ struct Request {
 }
 
 /// Each language's charts: chart id to its inline SVG.
-pub type Pictures = HashMap<Lang, BTreeMap<String, String>>;
+pub type Drawn = HashMap<Lang, BTreeMap<String, String>>;
 
 /// Every chart in every language.
-pub fn draw(ds: &Dataset) -> Result<Pictures, PublishError> {
+pub fn draw(ds: &Dataset) -> Result<Drawn, PublishError> {
     let mut names = Vec::new();
     let mut requests = Vec::new();
     for spec in &ds.charts {
@@ -48,7 +48,7 @@ pub fn draw(ds: &Dataset) -> Result<Pictures, PublishError> {
             names.len()
         )));
     }
-    let mut pictures = Pictures::new();
+    let mut pictures = Drawn::new();
     for ((spec, lang), raw) in names.into_iter().zip(svgs) {
         let svg = chart_svg::inline(&raw, spec, ds, lang).map_err(|e| {
             PublishError::Charts(format!("chart {} in {}: {e}", spec.id, lang.tag()))

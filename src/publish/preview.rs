@@ -37,7 +37,11 @@ pub fn alt(ds: &Dataset, lang: Lang) -> String {
         .map(|f| format!("{} {}", f.label.get(lang), figure_text(f, lang)))
         .collect();
     let sep = if lang == Lang::En { "; " } else { ";" };
-    format!("{}: {}", ds.meta.title.get(lang), figures.join(sep))
+    let title = ds.meta.title.get(lang);
+    if figures.is_empty() {
+        return title.to_string();
+    }
+    format!("{title}: {}", figures.join(sep))
 }
 
 /// The fonts the images are drawn with, or what to install.

@@ -102,10 +102,11 @@ pub fn head(ds: &Dataset, lang: Lang, site: Option<&Site>) -> String {
         // A large-image card needs its image's absolute address.
         None => tags.push(name("twitter:card", "summary")),
     }
-    // A data block, not a script: `</` is escaped so that it cannot end the element.
+    // A data block, not a script: every `<` is escaped, so that no text in it can end the
+    // element or open a comment.
     let ld = serde_json::to_string(&json_ld(ds, lang, site))
         .expect("JSON-LD serializes")
-        .replace("</", "<\\/");
+        .replace('<', "\\u003c");
     tags.push(format!(
         r#"<script type="application/ld+json">{ld}</script>"#
     ));

@@ -26,6 +26,18 @@ impl Site {
         if url.query().is_some() || url.fragment().is_some() {
             return Err(bad("it must have no ?query and no #fragment"));
         }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(bad(
+                "it must carry no user name or password (every page would show them)",
+            ));
+        }
+        if url
+            .path_segments()
+            .and_then(|mut s| s.next_back())
+            .is_some_and(|last| last.contains('.'))
+        {
+            return Err(bad("it must be a folder, not a file such as index.html"));
+        }
         if !url.path().ends_with('/') {
             let folder = format!("{}/", url.path());
             url.set_path(&folder);
@@ -90,6 +102,8 @@ mod tests {
             "https://example.org/?a=1",
             "https://example.org/#x",
             "/news/",
+            "https://user:secret@example.org/news/",
+            "https://example.org/news/index.html",
         ] {
             let e = Site::parse(bad).unwrap_err().to_string();
             assert!(

@@ -49,6 +49,10 @@ pub fn listen(page: &web_sys::Element, state: AppState) {
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
             if ev.pointer_type() != "touch" && !bar.contains(into.as_ref()) && !is_focused(&bar) {
                 hide(&bar);
+                // A bar of the chart that has the focus keeps its readout.
+                if let Some(focused) = bar_of(document().active_element().map(Into::into)) {
+                    show(&focused, lang);
+                }
             }
         },
     );
@@ -82,6 +86,13 @@ pub fn listen(page: &web_sys::Element, state: AppState) {
     });
     on(page, "focusin", false, move |ev: web_sys::FocusEvent| {
         if let Some(bar) = bar_of(ev.target()) {
+            // However the bar got the focus (keys, a click, a tap), it is the chart's one stop.
+            if let Some(svg) = bar.closest(".chart-svg").ok().flatten() {
+                for other in all(&svg, ".bar") {
+                    let _ = other.set_attribute("tabindex", "-1");
+                }
+            }
+            let _ = bar.set_attribute("tabindex", "0");
             show(&bar, lang);
         }
     });
@@ -94,6 +105,10 @@ pub fn listen(page: &web_sys::Element, state: AppState) {
         let Some(bar) = bar_of(ev.target()) else {
             return;
         };
+        // The browser's and the system's own shortcuts (Alt+Left goes back) pass.
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
         let key = ev.key();
         let next = match key.as_str() {
             "ArrowDown" | "ArrowRight" => sibling(&bar, 1),
@@ -113,9 +128,7 @@ pub fn listen(page: &web_sys::Element, state: AppState) {
         };
         ev.prevent_default();
         if let Some(next) = next {
-            let _ = bar.set_attribute("tabindex", "-1");
-            let _ = next.set_attribute("tabindex", "0");
-            show(&next, lang);
+            // (Its readout and its place as the chart's tab stop follow on focus.)
             focus(&next);
         }
     });
@@ -142,6 +155,16 @@ fn on<E: JsCast + 'static>(
     listener.forget();
 }
 
+/// The elements under `root` that match `css`.
+fn all(root: &web_sys::Element, css: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(css) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 /// The bar (`g.bar` of a chart) the event target is in, if any.
 fn bar_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
     let element = target?.dyn_into::<web_sys::Element>().ok()?;
@@ -160,14 +183,12 @@ fn is_focused(bar: &web_sys::Element) -> bool {
 /// The bar `step` places after `bar` in its chart (clamped to the first and the last).
 fn sibling(bar: &web_sys::Element, step: i32) -> Option<web_sys::Element> {
     let svg = bar.closest(".chart-svg").ok().flatten()?;
-    let bars = svg.query_selector_all(".bar").ok()?;
-    let count = bars.length() as i64;
+    let bars = all(&svg, ".bar");
     let here: i64 = bar.get_attribute("data-bar")?.parse().ok()?;
-    let to = (here + i64::from(step)).clamp(0, count - 1);
+    let to = (here + i64::from(step)).clamp(0, bars.len() as i64 - 1);
     (to != here)
-        .then(|| bars.item(to as u32))
+        .then(|| bars.get(to as usize).cloned())
         .flatten()
-        .and_then(|n| n.dyn_into().ok())
 }
 
 fn focus(bar: &web_sys::Element) {
@@ -206,15 +227,8 @@ fn show(bar: &web_sys::Element, lang: crate::model::Lang) {
         return;
     };
     if let Some(svg) = bar.closest(".chart-svg").ok().flatten() {
-        if let Ok(active) = svg.query_selector_all(".bar.is-active") {
-            for i in 0..active.length() {
-                if let Some(other) = active
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = other.class_list().remove_1("is-active");
-                }
-            }
+        for other in all(&svg, ".bar.is-active") {
+            let _ = other.class_list().remove_1("is-active");
         }
     }
     let _ = bar.class_list().add_1("is-active");
@@ -241,14 +255,9 @@ fn show(bar: &web_sys::Element, lang: crate::model::Lang) {
 
 /// Hides every readout on the page (a touch elsewhere).
 fn hide_all() {
-    if let Ok(active) = document().query_selector_all(".chart-svg .bar.is-active") {
-        for i in 0..active.length() {
-            if let Some(bar) = active
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                hide(&bar);
-            }
+    if let Some(root) = document().document_element() {
+        for bar in all(&root, ".chart-svg .bar.is-active") {
+            hide(&bar);
         }
     }
 }
@@ -272,32 +281,24 @@ fn follow_the_cards(state: AppState) {
                 continue;
             };
             let marks = selected(chart, &filter);
-            // Each bar and its words (`[data-bar]`).
-            if let Ok(parts) = figure.query_selector_all("[data-bar]") {
-                for i in 0..parts.length() {
-                    let Some(part) = parts
-                        .item(i)
-                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                    else {
-                        continue;
-                    };
-                    let bar = part
-                        .get_attribute("data-bar")
-                        .and_then(|b| b.parse::<usize>().ok());
-                    let on = marks.as_ref().zip(bar).and_then(|(m, b)| m.get(b).copied());
-                    let _ = match on {
-                        Some(on) => {
-                            part.set_attribute("data-state", if on { "selected" } else { "dimmed" })
-                        }
-                        None => part.remove_attribute("data-state"),
-                    };
-                    if part.class_list().contains("bar") {
-                        let _ = if on == Some(true) {
-                            part.set_attribute("aria-current", "true")
-                        } else {
-                            part.remove_attribute("aria-current")
-                        };
+            // Each bar, and its words (`[data-bar]` both).
+            for part in all(&figure, "[data-bar]") {
+                let bar = part
+                    .get_attribute("data-bar")
+                    .and_then(|b| b.parse::<usize>().ok());
+                let on = marks.as_ref().zip(bar).and_then(|(m, b)| m.get(b).copied());
+                let _ = match on {
+                    Some(on) => {
+                        part.set_attribute("data-state", if on { "selected" } else { "dimmed" })
                     }
+                    None => part.remove_attribute("data-state"),
+                };
+                if part.class_list().contains("bar") {
+                    let _ = if on == Some(true) {
+                        part.set_attribute("aria-current", "true")
+                    } else {
+                        part.remove_attribute("aria-current")
+                    };
                 }
             }
             if let Ok(Some(said)) = figure.query_selector(".chart-selection") {

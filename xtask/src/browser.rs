@@ -31,7 +31,7 @@ pub struct Run {
 #[derive(Clone, Debug, Deserialize)]
 pub struct StaticPage {
     pub cards: usize,
-    pub pictures: usize,
+    pub charts: usize,
     pub tables: usize,
     pub scripts: usize,
     pub lang: Option<String>,

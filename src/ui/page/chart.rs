@@ -5,11 +5,12 @@
 //! the cards' filter selects. Each row of the table opens its source; under the table are the
 //! chart's downloads (its image and its data).
 
-use crate::charts::{data_path, image_path, link_label, readout, rows, summary};
+use crate::charts::{
+    data_path, image_path, link_label, readout, readout_id, rows, summary, summary_id,
+};
 use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::{BarChart, Lang};
-use crate::publish::{readout_id, summary_id};
 use crate::ui::actions::{link_attr, SourceRef};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -17,12 +18,12 @@ use std::collections::BTreeMap;
 
 /// The charts' SVGs for the page being rendered, by chart id (given through context).
 #[derive(Clone)]
-pub struct Pictures(pub BTreeMap<String, String>);
+pub struct ChartSvgs(pub BTreeMap<String, String>);
 
 #[component]
 pub fn ChartView(spec: &'static BarChart, lang: Lang) -> impl IntoView {
     let s = strings(lang);
-    let picture = use_context::<Pictures>().and_then(|p| p.0.get(&spec.id).cloned());
+    let picture = use_context::<ChartSvgs>().and_then(|p| p.0.get(&spec.id).cloned());
     // The figures its bars show, for checking that each figure is shown once.
     let figures: Vec<&str> = spec.bars.iter().map(|b| b.figure.as_str()).collect();
     // What a screen reader hears of the bar first focused, before the app says another.

@@ -25,7 +25,7 @@ pub fn render_to_html(lang: Lang, art: &Artwork) -> String {
     let sprite = art.sprite.to_string();
     owner.with(|| {
         provide_context(AppState::rendered(lang));
-        provide_context(chart::Pictures(art.charts.clone()));
+        provide_context(chart::ChartSvgs(art.charts.clone()));
         view! { <Page lang sprite/> }.to_html()
     })
 }

@@ -3,7 +3,7 @@
 const root = document.documentElement;
 return {
   cards: root.querySelectorAll('#projects article.card').length,
-  pictures: root.querySelectorAll('svg.chart-svg').length,
+  charts: root.querySelectorAll('svg.chart-svg').length,
   tables: root.querySelectorAll('table').length,
   scripts: root.querySelectorAll('script').length,
   lang: root.getAttribute('lang'),

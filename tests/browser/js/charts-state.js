@@ -26,7 +26,6 @@ return Array.from(doc.querySelectorAll('figure.chart')).map(function (f) {
       var attr = function (name) { return g.getAttribute(name); };
       // A bar's words: in the group of the same data-bar that follows it.
       var words = svg.querySelector('.bar-text[data-bar="' + attr('data-bar') + '"]') || g;
-      var words = svg.querySelector('.bar-text[data-bar="' + attr('data-bar') + '"]') || g;
       return {
         index: attr('data-bar'), figure: attr('data-figure'), link: attr('data-link'), source: attr('data-source'),
         popup: attr('aria-haspopup'), role: attr('role'), tabindex: attr('tabindex'), label: attr('aria-label'),
