@@ -34,7 +34,7 @@ commands:
   gates    the first-load budget, then one Lighthouse run: Accessibility, Best Practices and
            SEO must each be at least 95 (exit 1 otherwise)
   budget   the first-load budget alone: exit 1 if the first visit's gzip -1 transfer is over
-           220 KB
+           the budget (sizes::BUDGET, 230 KB)
   help     this text
 
 options of bench:
