@@ -76,7 +76,7 @@ pub async fn baidu_card_shows_under_signed_and_launched(ctx: &Ctx<'_>) -> Outcom
 }
 
 /// The fixture edition's data, read as its build read it.
-fn edition() -> &'static Dataset {
+pub(super) fn edition() -> &'static Dataset {
     static EDITION: OnceLock<Dataset> = OnceLock::new();
     EDITION.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/edition");

@@ -81,6 +81,7 @@ checks![
     publishing::share_tags_use_the_public_address,
     publishing::without_an_address_what_needs_one_is_left_out,
     publishing::a_pym_parent_fits_the_frame,
+    publishing::chart_downloads_open_and_carry_their_credit,
     embed::readable_without_javascript,
     embed::language_links_lead_to_each_page_without_javascript,
     embed::iframes_size_themselves,

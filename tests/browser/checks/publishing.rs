@@ -1,6 +1,6 @@
 //! What a page tells the places it is shared in and embedded from: the tags a link preview, a
-//! search engine or an oEmbed client reads, the files they point to, and a host page that
-//! embeds with the real Pym.js parent.
+//! search engine or an oEmbed client reads, the files they point to, the charts' downloads,
+//! and a host page that embeds with the real Pym.js parent.
 
 use super::embed::leave_frame;
 use super::*;
@@ -125,6 +125,16 @@ pub async fn share_tags_use_the_public_address(ctx: &Ctx<'_>) -> Outcome {
             tags["ld_types"].clone(),
             json!(["NewsArticle", "Dataset"]),
         )?;
+        let publisher = super::edition::edition()
+            .meta
+            .publisher
+            .as_ref()
+            .map(|p| p.get(lang));
+        expect_eq(
+            &at("the JSON-LD article's publisher"),
+            tags["ld_publisher"].clone(),
+            json!(publisher),
+        )?;
         // The files they name, served from the page's own folder.
         let size = image_size(ctx, &format!("preview-{}.png", lang.tag())).await?;
         expect_eq(&at("the preview image's size"), size, json!([1200, 630]))?;
@@ -205,6 +215,83 @@ pub async fn without_an_address_what_needs_one_is_left_out(ctx: &Ctx<'_>) -> Out
         expect_eq(&at("the preview image's size"), size, json!([1200, 630]))?;
     }
     Ok(())
+}
+
+/// Each chart's downloads open: its image as SVG, with its title, the source and the credit
+/// drawn in, as PNG at twice its size, and its figures as CSV, one row a bar.
+pub async fn chart_downloads_open_and_carry_their_credit(ctx: &Ctx<'_>) -> Outcome {
+    let ds = dataset();
+    for lang in [Lang::Hant, Lang::En] {
+        open(ctx, &format!("?lang={}", lang.tag())).await?;
+        let credit = format!("{} · {}", ds.meta.title.get(lang), ds.meta.byline.get(lang));
+        for chart in &ds.charts {
+            let links = script_with(
+                ctx,
+                "return Array.from(document.querySelectorAll('figure.chart[data-chart=\"' + arguments[0] + '\"] .chart-downloads a[download]')).map(a => a.getAttribute('href'));",
+                vec![json!(chart.id)],
+            )
+            .await?;
+            let at = |what: &str| format!("{what} of chart {} in {}", chart.id, lang.tag());
+            let (svg, png, csv) = (
+                torch2024::charts::image_path(&chart.id, lang, "svg"),
+                torch2024::charts::image_path(&chart.id, lang, "png"),
+                torch2024::charts::data_path(&chart.id),
+            );
+            expect_eq(&at("the download links"), links, json!([svg, png, csv]))?;
+            let text = text_file(ctx, &svg).await?;
+            let title = ds
+                .groups
+                .iter()
+                .find(|g| g.id == chart.group)
+                .map_or("", |g| g.title.get(lang));
+            // Its words as drawn: the foot may break the credit into lines, so its start.
+            let credit_start: String = credit.chars().take(12).collect();
+            for (what, want) in [("title", title), ("credit", credit_start.as_str())] {
+                expect(
+                    &at(&format!("the image's {what} `{want}`")),
+                    !want.is_empty() && text.contains(want),
+                )?;
+            }
+            let svg_size = image_size(ctx, &svg).await?;
+            let png_size = image_size(ctx, &png).await?;
+            let (w, h) = (
+                svg_size[0].as_u64().unwrap_or(0),
+                svg_size[1].as_u64().unwrap_or(0),
+            );
+            expect(
+                &at(&format!("the SVG image opens ({svg_size})")),
+                w > 0 && h > 0,
+            )?;
+            expect_eq(
+                &at("the PNG, twice the SVG's size"),
+                png_size,
+                json!([w * 2, h * 2]),
+            )?;
+            let rows = text_file(ctx, &csv).await?;
+            let ids: Vec<&str> = rows
+                .lines()
+                .skip(1)
+                .filter_map(|l| l.split(',').next())
+                .collect();
+            let want: Vec<&str> = chart.bars.iter().map(|b| b.figure.as_str()).collect();
+            expect_eq(&at("the CSV's figures"), ids, want)?;
+        }
+    }
+    Ok(())
+}
+
+/// A text file the page's folder serves ("" if it is none).
+async fn text_file(ctx: &Ctx<'_>, path: &str) -> Result<String, String> {
+    let text = ctx
+        .client
+        .execute_async(
+            "var done = arguments[arguments.length - 1]; \
+             fetch(arguments[0]).then(function (r) { return r.ok ? r.text() : ''; }).then(done, function () { done(''); });",
+            vec![json!(path)],
+        )
+        .await
+        .map_err(|e| format!("cannot fetch {path}: {e}"))?;
+    Ok(text.as_str().unwrap_or_default().to_string())
 }
 
 /// The example host page embeds the page a third time with the real Pym.js parent (npm

@@ -1,6 +1,6 @@
 // The tags of the page's <head> that link previews, search engines and oEmbed clients read
 // (checks/publishing.rs): each by name (null when missing), the hreflang alternates, the
-// JSON-LD's types, and every URL the tags and the JSON-LD give.
+// JSON-LD's types and its article's publisher, and every URL the tags and the JSON-LD give.
 var head = document.head;
 function attr(css, name) {
   var e = head.querySelector(css);
@@ -41,6 +41,9 @@ function walk(v, key) {
 head.querySelectorAll('script[type="application/ld+json"]').forEach(function (s) {
   var ld = JSON.parse(s.textContent);
   walk(ld, '');
-  (ld['@graph'] || [ld]).forEach(function (n) { out.ld_types.push(n['@type']); });
+  (ld['@graph'] || [ld]).forEach(function (n) {
+    out.ld_types.push(n['@type']);
+    if (n['@type'] === 'NewsArticle') out.ld_publisher = n.publisher ? n.publisher.name : null;
+  });
 });
 return out;
