@@ -6,7 +6,7 @@
 //! chart with bars that lead to projects, what the keyboard and screen readers need; its label
 //! and value follow it in a `<g class="bar-text">` of the same `data-bar`.
 
-use crate::charts::{readout_id, rows, summary_id, BAND, MARGIN};
+use crate::charts::{rows, summary_id, BAND, MARGIN};
 use crate::model::{BarChart, Dataset, Lang};
 use crate::ui::actions::{link_attr, SourceRef};
 use quick_xml::events::{BytesStart, Event};
@@ -154,9 +154,8 @@ pub fn inline(raw: &str, spec: &BarChart, ds: &Dataset, lang: Lang) -> Result<St
             let text = html_escape::encode_double_quoted_attribute(&row.text);
             write!(
                 svg,
-                r#" role="button" tabindex="{}" aria-label="{label}: {text}" aria-describedby="{}""#,
+                r#" role="button" tabindex="{}" aria-label="{label}: {text}""#,
                 if i == 0 { 0 } else { -1 },
-                readout_id(&spec.id)
             )
             .expect("to a string");
         }
@@ -273,7 +272,8 @@ mod tests {
         assert!(bars[0].contains(r#"data-link="kind:construction-start""#));
         assert!(bars[0].contains(r#"role="button" tabindex="0""#));
         assert!(bars[1].contains(r#"tabindex="-1""#));
-        assert!(bars[0].contains(r#"aria-describedby="readout-construction-projects""#));
+        // Described by its readout only while it shows (`ui::bars`).
+        assert!(!bars[0].contains("aria-describedby"));
         assert!(bars[1].contains(r#"<rect class="bar-hit" x="0" y="40" width="340" height="32""#));
         assert!(
             svg.contains(r#"role="group" aria-labelledby="chart-construction-projects-summary""#)

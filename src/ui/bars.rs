@@ -229,6 +229,7 @@ fn show(bar: &web_sys::Element, lang: crate::model::Lang) {
     if let Some(svg) = bar.closest(".chart-svg").ok().flatten() {
         for other in all(&svg, ".bar.is-active") {
             let _ = other.class_list().remove_1("is-active");
+            let _ = other.remove_attribute("aria-describedby");
         }
     }
     let _ = bar.class_list().add_1("is-active");
@@ -240,6 +241,10 @@ fn show(bar: &web_sys::Element, lang: crate::model::Lang) {
         if let Ok(Some(e)) = box_.query_selector(part) {
             e.set_text_content(Some(text));
         }
+    }
+    // The bar is described by the readout's source while it shows (its name says the rest).
+    if let Ok(Some(source)) = box_.query_selector(".readout-source") {
+        let _ = bar.set_attribute("aria-describedby", &source.id());
     }
     box_.set_hidden(false);
     let plot = box_.parent_element();
@@ -264,6 +269,7 @@ fn hide_all() {
 
 fn hide(bar: &web_sys::Element) {
     let _ = bar.class_list().remove_1("is-active");
+    let _ = bar.remove_attribute("aria-describedby");
     if let Some(box_) = readout_of(bar) {
         box_.set_hidden(true);
     }

@@ -5,9 +5,7 @@
 //! the cards' filter selects. Each row of the table opens its source; under the table are the
 //! chart's downloads (its image and its data).
 
-use crate::charts::{
-    data_path, image_path, link_label, readout, readout_id, rows, summary, summary_id,
-};
+use crate::charts::{data_path, image_path, link_label, readout_id, rows, summary, summary_id};
 use crate::embedded::dataset;
 use crate::i18n::strings;
 use crate::model::{BarChart, Lang};
@@ -26,11 +24,6 @@ pub fn ChartView(spec: &'static BarChart, lang: Lang) -> impl IntoView {
     let picture = use_context::<ChartSvgs>().and_then(|p| p.0.get(&spec.id).cloned());
     // The figures its bars show, for checking that each figure is shown once.
     let figures: Vec<&str> = spec.bars.iter().map(|b| b.figure.as_str()).collect();
-    // What a screen reader hears of the bar first focused, before the app says another.
-    let first = spec
-        .bars
-        .first()
-        .and_then(|b| readout(dataset(), &b.figure, lang));
     view! {
         <figure class="chart" data-chart=spec.id.clone() data-figures=figures.join(" ")>
             <figcaption class="visually-hidden" id=summary_id(&spec.id)>
@@ -40,10 +33,12 @@ pub fn ChartView(spec: &'static BarChart, lang: Lang) -> impl IntoView {
                 Some(svg) => Either::Left(view! {
                     <div class="chart-plot">
                         <div class="chart-art" inner_html=svg></div>
+                        // Filled in by the live app for the bar it is shown for (`ui::bars`),
+                        // which is then described by its source part.
                         <p class="chart-readout" aria-hidden="true" hidden>
-                            <strong class="readout-label">{first.as_ref().map(|r| r.label.clone())}</strong>
-                            " "<span class="readout-value">{first.as_ref().map(|r| r.value.clone())}</span>
-                            " "<span class="readout-source" id=readout_id(&spec.id)>{first.map(|r| r.source)}</span>
+                            <strong class="readout-label"></strong>
+                            " "<span class="readout-value"></span>
+                            " "<span class="readout-source" id=readout_id(&spec.id)></span>
                         </p>
                     </div>
                 }),

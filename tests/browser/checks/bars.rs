@@ -191,13 +191,10 @@ pub(super) fn expect_chart_drawn(chart: &BarChart, state: &Value, lang: Lang) ->
         )?;
         if linked {
             expect_eq(
+                // (Described by its readout only while that shows.)
                 &format!("{what}: [role, tabindex, aria-describedby]"),
                 json!([bar["role"], bar["tabindex"], bar["describedby"]]),
-                json!([
-                    "button",
-                    if i == 0 { "0" } else { "-1" },
-                    format!("readout-{id}")
-                ]),
+                json!(["button", if i == 0 { "0" } else { "-1" }, null]),
             )?;
             let name = bar["label"].as_str().unwrap_or_default();
             expect(
@@ -496,6 +493,9 @@ async fn focus_shows_the_readout(ctx: &Ctx<'_>, lang: Lang, wrong: &mut Vec<Stri
             Err(e) => wrong.push(e),
         }
     }
+    // The mouse off the bars first: focus() may have scrolled a bar under where it was (and
+    // WebKit then sends that bar a pointerover, which shows its readout, rightly).
+    mouse_off(ctx, id).await?;
     script(ctx, "document.activeElement.blur();").await?;
     if let Err(e) = wait_chart(ctx, id, quiet, "blur to hide the readout").await {
         wrong.push(e);
