@@ -520,14 +520,7 @@ async fn press_shift_tab(ctx: &Ctx<'_>) -> Outcome {
         .then(KeyAction::Up {
             value: Key::Shift.into(),
         });
-    ctx.client
-        .perform_actions(keys)
-        .await
-        .map_err(|e| format!("cannot press Shift+Tab: {e}"))?;
-    ctx.client
-        .release_actions()
-        .await
-        .map_err(|e| e.to_string())
+    perform_keys(ctx, keys, "Shift+Tab").await
 }
 
 /// Focus is on bar `index` of `chart`, the chart's one tab stop (the only bar with tabindex 0),
@@ -1136,36 +1129,18 @@ pub async fn a_first_tap_shows_the_readout_and_a_second_acts(ctx: &Ctx<'_>) -> O
         .ok_or("a bar without its figure")?;
     let label = &rows(chart, dataset(), Lang::Hant)[j].label;
     let shape = format!("{} .bar-shape", bar_css(&chart.id, j));
-    tap(ctx, &shape, how).await?;
-    wait_chart(
-        ctx,
-        &chart.id,
-        |s| reads(s, label),
-        "a first tap on a bar with a source",
-    )
-    .await?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    expect_eq(
-        "the source panel open after a first tap",
-        script(ctx, &format!("return {PANEL}.open;")).await?,
-        json!(false),
-    )?;
+    first_tap_opens_no_panel(ctx, &chart.id, &shape, label, how, "a first tap").await?;
     tap(ctx, &format!("#section-{} h2", chart.group), how).await?;
     wait_chart(ctx, &chart.id, quiet, "a tap elsewhere to hide the readout").await?;
-    tap(ctx, &shape, how).await?;
-    wait_chart(
+    first_tap_opens_no_panel(
         ctx,
         &chart.id,
-        |s| reads(s, label),
+        &shape,
+        label,
+        how,
         "a first tap again, after a tap elsewhere",
     )
     .await?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    expect_eq(
-        "the source panel open after a first tap again",
-        script(ctx, &format!("return {PANEL}.open;")).await?,
-        json!(false),
-    )?;
     tap(ctx, &shape, how).await?;
     wait_panel(
         ctx,
@@ -1176,4 +1151,30 @@ pub async fn a_first_tap_shows_the_readout_and_a_second_acts(ctx: &Ctx<'_>) -> O
     super::page::expect_figures_sentence(ctx, figure, "a second tap on a bar with a source")
         .await?;
     escape_closes_the_panel(ctx).await
+}
+
+/// A tap (`what`) on `shape`, of a bar of chart `chart` labelled `label` that leads to its
+/// source, shows the bar's readout and opens no source panel.
+async fn first_tap_opens_no_panel(
+    ctx: &Ctx<'_>,
+    chart: &str,
+    shape: &str,
+    label: &str,
+    how: Tapping,
+    what: &str,
+) -> Outcome {
+    tap(ctx, shape, how).await?;
+    wait_chart(
+        ctx,
+        chart,
+        |s| reads(s, label),
+        &format!("{what} on a bar with a source"),
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    expect_eq(
+        &format!("the source panel open after {what}"),
+        script(ctx, &format!("return {PANEL}.open;")).await?,
+        json!(false),
+    )
 }

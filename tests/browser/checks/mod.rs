@@ -651,10 +651,15 @@ pub async fn press(ctx: &Ctx<'_>, key: Key, times: usize) -> Outcome {
             .then(KeyAction::Down { value: key.into() })
             .then(KeyAction::Up { value: key.into() });
     }
+    perform_keys(ctx, keys, &format!("{key:?}")).await
+}
+
+/// Performs `keys` (`what` they are, for the error), then releases them.
+pub async fn perform_keys(ctx: &Ctx<'_>, keys: KeyActions, what: &str) -> Outcome {
     ctx.client
         .perform_actions(keys)
         .await
-        .map_err(|e| format!("cannot press {key:?}: {e}"))?;
+        .map_err(|e| format!("cannot press {what}: {e}"))?;
     ctx.client
         .release_actions()
         .await
