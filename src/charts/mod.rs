@@ -19,7 +19,7 @@ use crate::query::Filter;
 /// its column, up to a little wider (style/main.css).
 pub const WIDTH: u32 = 340;
 /// Height of one bar's band, and the margin above and below the bars.
-pub const BAND: u32 = 32;
+pub const BAND: u32 = 28;
 pub const MARGIN: u32 = 8;
 
 /// The id of the element that tells a chart's bar to screen readers (`aria-describedby`).

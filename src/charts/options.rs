@@ -97,9 +97,19 @@ fn label_room(rows: &[Row]) -> f64 {
     rows.iter().map(|r| width(&r.text)).fold(0.0, f64::max) + 12.0
 }
 
-/// Breaks a long axis label into lines that fit a phone-width chart's label column.
+/// Breaks a long axis label into lines that fit a phone-width chart's label column, as even as
+/// the fewest lines allow: no character or word left alone on the last line.
 fn wrap(label: &str, lang: Lang) -> String {
     let width = if lang == Lang::En { 24 } else { 8 };
+    let fewest = lines(label, lang, width).len();
+    let even = (1..width)
+        .find(|&w| lines(label, lang, w).len() <= fewest)
+        .unwrap_or(width);
+    lines(label, lang, even).join("\n")
+}
+
+/// The label's lines, each as many words (characters, in Chinese) as fit `width` characters.
+fn lines(label: &str, lang: Lang, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in label.split_inclusive(|c: char| c == ' ' || lang != Lang::En) {
         let last = lines.last_mut().expect("one line at least");
@@ -108,11 +118,7 @@ fn wrap(label: &str, lang: Lang) -> String {
         }
         lines.last_mut().expect("one line at least").push_str(word);
     }
-    lines
-        .iter()
-        .map(|l| l.trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
+    lines.iter().map(|l| l.trim_end().to_string()).collect()
 }
 
 #[cfg(test)]
@@ -193,15 +199,27 @@ mod tests {
     }
 
     #[test]
-    fn long_labels_wrap() {
-        assert_eq!(
-            wrap("Capital-increase projects landed", Lang::En),
-            "Capital-increase\nprojects landed"
-        );
-        assert_eq!(
-            wrap("國家級高新技術企業新認定", Lang::Hant),
-            "國家級高新技術企\n業新認定"
-        );
-        assert_eq!(wrap("Short", Lang::En), "Short");
+    fn long_labels_wrap_in_even_lines() {
+        for (label, lang, lines) in [
+            (
+                "Capital-increase projects landed",
+                Lang::En,
+                "Capital-increase\nprojects landed",
+            ),
+            (
+                "Industrial projects set up",
+                Lang::En,
+                "Industrial\nprojects set up",
+            ),
+            (
+                "國家級高新技術企業新認定",
+                Lang::Hant,
+                "國家級高新技\n術企業新認定",
+            ),
+            ("新增省企業技術中心", Lang::Hant, "新增省企業\n技術中心"),
+            ("Short", Lang::En, "Short"),
+        ] {
+            assert_eq!(wrap(label, lang), lines);
+        }
     }
 }

@@ -101,8 +101,12 @@ mod tests {
         ] {
             assert!(svg.contains(want), "{want} not in {svg}");
         }
+        // The chart, with the title above it and the two lines of its foot below.
+        let size = format!(r#"width="372" height="{}""#, height(spec) + 84);
         assert!(
-            svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="372" height="196""#),
+            svg.starts_with(&format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" {size}"#
+            )),
             "{svg}"
         );
     }

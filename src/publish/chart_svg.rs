@@ -274,7 +274,11 @@ mod tests {
         assert!(bars[1].contains(r#"tabindex="-1""#));
         // Described by its readout only while it shows (`ui::bars`).
         assert!(!bars[0].contains("aria-describedby"));
-        assert!(bars[1].contains(r#"<rect class="bar-hit" x="0" y="40" width="340" height="32""#));
+        let hit = format!(
+            r#"<rect class="bar-hit" x="0" y="{}" width="340" height="{BAND}""#,
+            MARGIN + BAND
+        );
+        assert!(bars[1].contains(&hit), "{hit} not in {}", bars[1]);
         assert!(
             svg.contains(r#"role="group" aria-labelledby="chart-construction-projects-summary""#)
         );

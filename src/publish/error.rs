@@ -31,6 +31,9 @@ pub enum PublishError {
     /// A link-preview image could not be drawn.
     #[error("drawing the preview images: {0}")]
     Preview(String),
+    /// The stylesheet could not be read to be minified.
+    #[error("minifying {path}: {why}")]
+    Css { path: PathBuf, why: String },
     /// Node, which draws the charts with ECharts, failed.
     #[error("drawing the charts: {0}")]
     Charts(String),

@@ -1,8 +1,8 @@
 //! Finishing the static site after trunk: the page rendered at build time, with its icons and
 //! its charts drawn in, goes into `index.html` (so it reads without JavaScript), with the tags
 //! link previews and search engines read; a strict Content-Security-Policy is set; the preview
-//! images, the oEmbed answers, the charts' and the data's downloads are written, and the
-//! one-file edition `standalone.html` is assembled.
+//! images, the oEmbed answers, the charts' and the data's downloads are written, the
+//! stylesheet is minified, and the one-file edition `standalone.html` is assembled.
 
 mod chart_files;
 mod chart_svg;
@@ -16,6 +16,7 @@ mod preview;
 mod sharing;
 mod site;
 mod standalone;
+mod styles;
 
 pub use error::PublishError;
 pub use sharing::left_out;
@@ -60,6 +61,9 @@ pub fn publish(
         return Err(PublishError::AlreadyBaked { path: index_path });
     }
     let mut out = Outputs(Vec::new());
+    // First, as the one-file edition carries the stylesheet inside it.
+    let (css_path, css) = styles::minified(dist)?;
+    out.write(&css_path, css.as_bytes())?;
     let sprite = icons::sprite(Path::new(icons::PACKAGE), &crate::ui::used_icons(dataset()))?;
     let pictures = pictures::draw(dataset())?;
     let none = BTreeMap::new();

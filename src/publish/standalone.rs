@@ -12,7 +12,11 @@ use base64::Engine;
 use std::path::Path;
 
 /// The single file in `dist` whose name starts with `prefix` and ends with `suffix`.
-fn asset(dist: &Path, prefix: &str, suffix: &str) -> Result<(String, Vec<u8>), PublishError> {
+pub(super) fn asset(
+    dist: &Path,
+    prefix: &str,
+    suffix: &str,
+) -> Result<(String, Vec<u8>), PublishError> {
     let entries = std::fs::read_dir(dist).map_err(|source| PublishError::Read {
         path: dist.to_path_buf(),
         source,

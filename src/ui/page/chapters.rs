@@ -1,6 +1,6 @@
 //! The story: the lead (the year's main figures, large), the chapter index, one chapter per
 //! 【數讀2024】 group (title, context, figures as charts or numbers, the projects it names),
-//! then the 2025 key tasks.
+//! and, after the cards, the 2025 key tasks: the year's outlook closes the story.
 
 use super::chart::ChartView;
 use super::tiles::{standalone, TileFigure, Tiles};
@@ -27,7 +27,7 @@ pub fn Lead(group: &'static Group, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Links to each chapter, the tasks and the cards.
+/// Links to each chapter, the cards and the tasks.
 #[component]
 pub fn ChapterIndex(lang: Lang) -> impl IntoView {
     let ds = dataset();
@@ -41,14 +41,14 @@ pub fn ChapterIndex(lang: Lang) -> impl IntoView {
     });
     let rest = [
         (
-            "section-tasks".to_string(),
-            Some(TASKS_ICON),
-            ds.tasks_title.get(lang).to_string(),
-        ),
-        (
             CARDS.to_string(),
             Some(PROJECTS_ICON),
             s.projects_title.to_string(),
+        ),
+        (
+            "section-tasks".to_string(),
+            Some(TASKS_ICON),
+            ds.tasks_title.get(lang).to_string(),
         ),
     ];
     view! {

@@ -42,10 +42,10 @@ fn Page(lang: Lang, sprite: String) -> impl IntoView {
             {lead.map(|group| view! { <chapters::Lead group lang/> })}
             <chapters::ChapterIndex lang/>
             {groups.map(|group| view! { <chapters::Chapter group lang/> }).collect_view()}
-            <chapters::TasksSection lang/>
             <section class="group chapter projects" id=CARDS aria-labelledby="projects-title" tabindex="-1">
                 <ProjectsBody/>
             </section>
+            <chapters::TasksSection lang/>
             <header::Colophon lang/>
             <div id=SOURCE_PANEL><SourceDialog/></div>
             <p class="visually-hidden" id=ANNOUNCEMENT role="status" aria-live="polite"></p>
