@@ -310,16 +310,18 @@ fn bar_css(chart: &str, index: usize) -> String {
     format!("#chart-{chart} .bar[data-bar='{index}']")
 }
 
-/// Finds `css` and scrolls it to the middle of the window.
-async fn find_in_view(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
-    let element = find(ctx, css).await?;
-    script_on(
+/// Scrolls chart `chart` into view and focuses what comes before its tab stop, so that one Tab
+/// reaches it; returns what was focused (the keyboard probe must be installed).
+async fn focus_before(ctx: &Ctx<'_>, chart: &str) -> Result<Value, String> {
+    find_in_view(ctx, &bar_css(chart, 0)).await?;
+    script(
         ctx,
-        "arguments[0].scrollIntoView({block: 'center'});",
-        &element,
+        &format!(
+            "return __kb.focusBefore(document.querySelector({:?}));",
+            format!("#chart-{chart} .bar[tabindex='0']")
+        ),
     )
-    .await?;
-    Ok(element)
+    .await
 }
 
 /// Moves the mouse to (`x`, `y`) from the centre of `element`, and, with `click`, clicks there.
@@ -446,15 +448,7 @@ async fn focus_shows_the_readout(ctx: &Ctx<'_>, lang: Lang, wrong: &mut Vec<Stri
         .map(|r| r.label)
         .collect();
     install_keyboard_probe(ctx).await?;
-    find_in_view(ctx, &bar_css(id, 0)).await?;
-    let from = script(
-        ctx,
-        &format!(
-            "return __kb.focusBefore(document.querySelector({:?}));",
-            format!("#chart-{id} .bar[tabindex='0']")
-        ),
-    )
-    .await?;
+    let from = focus_before(ctx, id).await?;
     expect(
         &format!("a tab stop before chart {id}, got {from}"),
         from.is_string(),
@@ -586,15 +580,7 @@ pub async fn arrow_keys_and_enter_filter_the_cards(ctx: &Ctx<'_>) -> Outcome {
     let id = &chart.id;
     let last = chart.bars.len() - 1;
     let summary = format!("figure.chart[data-chart='{id}'] .data-table > summary");
-    find_in_view(ctx, &bar_css(id, 0)).await?;
-    let from = script(
-        ctx,
-        &format!(
-            "return __kb.focusBefore(document.querySelector({:?}));",
-            format!("#chart-{id} .bar[tabindex='0']")
-        ),
-    )
-    .await?;
+    let from = focus_before(ctx, id).await?;
     press(ctx, Key::Tab, 1).await?;
     expect_bar_focused(ctx, chart, 0, &format!("Tab from {from}")).await?;
     press(ctx, Key::Tab, 1).await?;

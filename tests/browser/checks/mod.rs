@@ -442,7 +442,8 @@ pub async fn show_facets(ctx: &Ctx<'_>) -> Outcome {
     Ok(())
 }
 
-pub async fn click(ctx: &Ctx<'_>, css: &str) -> Outcome {
+/// Finds `css` and scrolls it to the middle of the window.
+pub async fn find_in_view(ctx: &Ctx<'_>, css: &str) -> Result<Element, String> {
     let element = find(ctx, css).await?;
     script_on(
         ctx,
@@ -450,6 +451,11 @@ pub async fn click(ctx: &Ctx<'_>, css: &str) -> Outcome {
         &element,
     )
     .await?;
+    Ok(element)
+}
+
+pub async fn click(ctx: &Ctx<'_>, css: &str) -> Outcome {
+    let element = find_in_view(ctx, css).await?;
     element
         .click()
         .await
